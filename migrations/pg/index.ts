@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration0001Initial } from './0001-initial.js';
+
+/**
+ * Forward-only, numbered. A name here is never changed or removed: a database that has
+ * run a migration this list does not know was written by a newer version.
+ */
+export const pgMigrations: MigrationObject[] = [
+  { name: '0001-initial', class: Migration0001Initial },
+];

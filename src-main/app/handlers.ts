@@ -1,0 +1,11 @@
+import type { HandlerMap } from './context.js';
+import { portfolioHandlers } from './portfolio/portfolio.handlers.js';
+import { settingsHandlers } from './system/settings.handlers.js';
+import { systemHandlers } from './system/system.handlers.js';
+
+/** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
+export const handlers: HandlerMap = {
+  ...systemHandlers,
+  ...settingsHandlers,
+  ...portfolioHandlers,
+};

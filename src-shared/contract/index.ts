@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { OperationDef } from './define.js';
+import { portfolioOperations } from './portfolio.js';
+import { systemOperations } from './system.js';
+
+/** Every operation of the application, declared once. */
+export const operations = {
+  ...systemOperations,
+  ...portfolioOperations,
+} satisfies Record<string, OperationDef>;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OpInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OpParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
+export type OpOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+
+export const operationNames = Object.keys(operations) as OperationName[];
+export const isOperationName = (s: string): s is OperationName => Object.hasOwn(operations, s);
+
+export { events, type EventName, type EventPayload } from './events.js';
+export type { OperationDef } from './define.js';
