@@ -40,7 +40,7 @@ export class Dispatcher {
       return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation ${JSON.stringify(name).slice(0, 80)}` } };
     }
     const def = operations[name];
-    const parsed = def.input.safeParse(rawInput ?? {});
+    const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) {
       const problems = zodProblems(parsed.error);
       const first = problems[0];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, query } from './define.js';
-import { address, bce, email, iban, id, isoDate, language, nonEmpty, optionalBce } from './fields.js';
+import { address, email, iban, id, isoDate, language, nonEmpty, optionalBce } from './fields.js';
 
 /** Lot kinds. Cellars, garages and parkings do not count toward the 20-lot thresholds. */
 export const LOT_KINDS = ['apartment', 'commercial', 'parking', 'cellar', 'garage', 'other'] as const;

@@ -3,7 +3,7 @@
  * 10 digits starting with 0 or 1; the last two = 97 − (first eight mod 97).
  */
 export function normalizeBce(input: string): string {
-  return input.replace(/^BE/i, '').replace(/[\s.\-]/g, '');
+  return input.replace(/^BE/i, '').replace(/[\s.-]/g, '');
 }
 
 export type BceProblem = 'format' | 'checksum';

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Problem } from '../../../src-shared/result.js';
 import { ownerInput, LOT_KINDS, type LotKind } from '../../../src-shared/contract/portfolio.js';
 import { zodProblems } from '../dispatch.js';
@@ -52,12 +52,13 @@ function detectDelimiter(text: string): string {
 }
 
 function parseDate(raw: string): string | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const [y, mo, d] = m ? [m[1], m[2], m[3]] : ((m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(raw)) ? [m[3], m[2]?.padStart(2, '0'), m[1]?.padStart(2, '0')] : []);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  const be = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(raw);
+  const [y, mo, d] = iso ? [iso[1], iso[2], iso[3]] : be ? [be[3], be[2]?.padStart(2, '0'), be[1]?.padStart(2, '0')] : [];
   if (!y || !mo || !d) return null;
-  const iso = `${y}-${mo}-${d}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+  const out = `${y}-${mo}-${d}`;
+  const date = new Date(`${out}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === out ? out : null;
 }
 
 export function parseOwnersCsv(text: string, today: string): { rows: OwnersCsvRow[]; problems: Problem[] } {
