@@ -10,7 +10,7 @@ export class Migration0001Initial extends Migration {
     this.addSql("create table `bank_account` (`id` integer not null primary key autoincrement, `building_id` integer not null, `iban` text not null, `label` text not null, `purpose` text not null, constraint `bank_account_building_id_foreign` foreign key(`building_id`) references `building`(`id`) on delete cascade on update cascade)");
     this.addSql("create index `bank_account_building_id_index` on `bank_account` (`building_id`)");
     this.addSql("create unique index `bank_account_iban_unique` on `bank_account` (`iban`)");
-    this.addSql("create table `firm` (`id` integer not null primary key autoincrement, `name` text not null, `bce` text null)");
+    this.addSql("create table `firm` (`id` integer not null primary key autoincrement, `name` text not null, `bce` text null, `street` text null, `postal_code` text null, `city` text null, `country` text null, `ipi_number` text null, `email` text null, `phone` text null)");
     this.addSql("create table `lot` (`id` integer not null primary key autoincrement, `building_id` integer not null, `number` text not null, `kind` text not null, `floor` integer null, `shares` integer not null, constraint `lot_building_id_foreign` foreign key(`building_id`) references `building`(`id`) on update cascade)");
     this.addSql("create index `lot_building_id_index` on `lot` (`building_id`)");
     this.addSql("create unique index `lot_building_id_number_unique` on `lot` (`building_id`, `number`)");

@@ -2,10 +2,12 @@ import type { HandlerMap } from './context.js';
 import { portfolioHandlers } from './portfolio/portfolio.handlers.js';
 import { settingsHandlers } from './system/settings.handlers.js';
 import { systemHandlers } from './system/system.handlers.js';
+import { firmHandlers } from './system/firm.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...settingsHandlers,
+  ...firmHandlers,
   ...portfolioHandlers,
 };

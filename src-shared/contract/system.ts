@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions.js';
 import { command, query } from './define.js';
-import { email, id, language, nonEmpty } from './fields.js';
+import { address, email, id, language, nonEmpty, optionalBce } from './fields.js';
 
 export const roleAssignment = z.object({ role: z.enum(ROLES), buildingId: id.nullable().default(null), ownerId: id.nullable().default(null) });
 export type RoleAssignment = z.infer<typeof roleAssignment>;
@@ -30,7 +30,31 @@ export const cloudSettingsInput = z.object({
   tls: z.boolean().default(true),
 });
 
+export const firm = z.object({
+  name: z.string(),
+  bce: z.string().nullable(),
+  address: z.object({ street: z.string(), postalCode: z.string(), city: z.string(), country: z.string() }).nullable(),
+  /** IPI/BIV approval number of the syndic (institut professionnel des agents immobiliers). */
+  ipiNumber: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
 export const systemOperations = {
+  'firm.get': query({ summary: 'The syndic firm that runs this installation', permission: 'session', input: z.object({}), output: firm }),
+  'firm.update': command({
+    summary: 'Change the syndic firm’s identity (printed on letters and minutes)',
+    permission: 'settings.manage',
+    input: z.object({
+      name: nonEmpty(160),
+      bce: optionalBce,
+      address: address.nullable().default(null),
+      ipiNumber: z.string().trim().max(20).nullable().default(null),
+      email: z.union([z.literal(''), z.null(), email]).optional().transform((v) => (v ? v : null)),
+      phone: z.string().trim().max(40).nullable().default(null),
+    }),
+    output: firm,
+  }),
   'system.info': query({
     summary: 'Version, database and whether anyone is signed in',
     permission: 'public',

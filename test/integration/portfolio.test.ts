@@ -147,3 +147,21 @@ describe.each(DRIVERS)('permissions on %s', (driver) => {
     expect(audit.length).toBeGreaterThan(0);
   });
 });
+
+describe.each(DRIVERS)('the syndic firm on %s', (driver) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await testApp(driver);
+  });
+  afterAll(async () => app?.close());
+
+  it('starts empty, is set once and read by any signed-in user; only an admin changes it', async () => {
+    expect(await app.admin('firm.get', {})).toMatchObject({ name: '', address: null });
+    await app.admin('firm.update', { name: 'Syndic SRL', bce: '0417.497.106', address: { street: 'Rue 1', postalCode: '1000', city: 'Bruxelles', country: 'BE' }, ipiNumber: '500.123', email: '', phone: null });
+    const acc = await app.signedIn('accountant');
+    const r = await app.as(acc, 'firm.get', {});
+    expect(r).toMatchObject({ ok: true, value: { name: 'Syndic SRL', bce: '0417497106', email: null, address: { city: 'Bruxelles' } } });
+    const denied = await app.as(acc, 'firm.update', { name: 'Mine' });
+    expect(denied.ok || denied.error.code).toBe('FORBIDDEN');
+  });
+});

@@ -36,6 +36,10 @@ const GENT_OWNERS: [string, string][] = [
 export async function seedDemo(d: Dispatcher): Promise<{ created: boolean; buildings: number[] }> {
   const em = d.services.db.em();
   if ((await em.count(UserSchema, {})) > 0) return { created: false, buildings: [] };
+  await call(d, 'firm.update', {
+    name: 'Syndic Démo SRL', bce: '0314.159.244', ipiNumber: '512.345',
+    address: { street: 'Rue de la Loi 16', postalCode: '1000', city: 'Bruxelles', country: 'BE' }, email: 'info@syndic-demo.example.be', phone: '+32 2 123 45 67',
+  });
   for (const u of DEMO_USERS) {
     await call(d, 'users.create', { email: u.email, displayName: u.displayName, language: 'language' in u ? u.language : 'fr', password: DEMO_PASSWORD, roles: [{ role: u.role, buildingId: null, ownerId: null }] });
   }

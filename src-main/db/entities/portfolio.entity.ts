@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
-/** The syndic firm that runs this installation. */
+/** The syndic firm that runs this installation (one row). */
 export const FirmSchema = defineEntity({
   name: 'Firm',
   tableName: 'firm',
@@ -8,6 +8,13 @@ export const FirmSchema = defineEntity({
     id: p.integer().primary().autoincrement(),
     name: p.string().length(160),
     bce: p.string().length(10).nullable(),
+    street: p.string().length(200).nullable(),
+    postalCode: p.string().length(12).nullable(),
+    city: p.string().length(100).nullable(),
+    country: p.string().length(2).nullable(),
+    ipiNumber: p.string().length(20).nullable(),
+    email: p.string().length(254).nullable(),
+    phone: p.string().length(40).nullable(),
   }),
 });
 export type Firm = InferEntity<typeof FirmSchema>;
