@@ -9,14 +9,14 @@
  * Charges follow the distribution key fixed by the deed (Code civil art. 3.85 §1, 3.86).
  */
 import { compareCodePoints } from './code-point-order.js';
-import { describeJson, isPlainObject, keyPath } from './field-path.js';
+import { describeJson, isPlainObject, keyPath, type ParseResult } from './field-path.js';
+
+export type { ParseResult } from './field-path.js';
 
 export interface DistributionInput {
   amountCents: number;
   weights: Record<string, number>;
 }
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 const LIMIT = 2n ** 53n;
 

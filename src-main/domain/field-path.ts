@@ -4,6 +4,9 @@
  * (space, dot, empty, non-ASCII …) is written as a JSON string in brackets so the path
  * stays unambiguous: `weights["lot 3"]`.
  */
+/** What a file parser returns: typed input, or every problem found, one line each. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
 export function keyPath(base: string, key: string): string {
   return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
 }
