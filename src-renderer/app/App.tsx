@@ -1,0 +1,60 @@
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useServerEvents } from '../api/hooks.js';
+import { SignIn } from '../features/auth/SignIn.js';
+import { BuildingDetail } from '../features/buildings/BuildingDetail.js';
+import { BuildingsList } from '../features/buildings/BuildingsList.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
+import { UsersPage } from '../features/users/UsersPage.js';
+import { NotFound } from '../components/NotFound.js';
+import { AuthProvider, useAuth } from './AuthProvider.js';
+import { Layout } from './Layout.js';
+import { can } from './permissions.js';
+import { useRoute } from './router.js';
+
+function Screens() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [route, navigate] = useRoute();
+  useServerEvents(!!user);
+
+  if (user === undefined) {
+    return (
+      <Center h="100vh" role="status">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (user === null) return <SignIn />;
+
+  let screen;
+  switch (route.name) {
+    case 'buildings':
+      screen = <BuildingsList onOpen={(id) => navigate({ name: 'building', id, tab: 'lots' })} />;
+      break;
+    case 'building':
+      screen = <BuildingDetail key={route.id} id={route.id} tab={route.tab} navigate={navigate} />;
+      break;
+    case 'settings':
+      screen = <SettingsPage />;
+      break;
+    case 'users':
+      screen = can(user, 'users.manage') ? <UsersPage /> : <NotFound />;
+      break;
+    default:
+      screen = <NotFound />;
+  }
+  return (
+    <Layout route={route} navigate={navigate}>
+      {screen}
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Screens />
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type ReactNode } from 'react';
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { IconBuildingCommunity, IconChevronDown, IconKey, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { LanguageMenu } from '../components/LanguageMenu.js';
+import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog.js';
+import { useAuth, useUser } from './AuthProvider.js';
+import { can } from './permissions.js';
+import type { Route } from './router.js';
+import { routeHref } from './router.js';
+import classes from './Layout.module.css';
+
+/** Id of the buildings search box: Ctrl+K (⌘K) and "/" bring the focus there from anywhere. */
+export const SEARCH_INPUT_ID = 'buildings-search';
+
+export function Layout({ route, navigate, children }: { route: Route; navigate: (r: Route) => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { signOut } = useAuth();
+  const [navOpened, nav] = useDisclosure(false);
+  const [passwordOpened, setPasswordOpened] = useState(false);
+
+  const focusSearch = () => {
+    if (route.name !== 'buildings') navigate({ name: 'buildings' });
+    // After the list renders.
+    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus()));
+  };
+  useHotkeys([
+    ['mod+K', focusSearch],
+    ['/', focusSearch],
+  ]);
+
+  const links: { route: Route; label: string; icon: ReactNode; active: boolean }[] = [
+    { route: { name: 'buildings' }, label: t('nav.buildings'), icon: <IconBuildingCommunity size={18} aria-hidden />, active: route.name === 'buildings' || route.name === 'building' },
+    ...(can(user, 'users.manage') ? [{ route: { name: 'users' } as Route, label: t('nav.users'), icon: <IconUsers size={18} aria-hidden />, active: route.name === 'users' }] : []),
+    { route: { name: 'settings' }, label: t('nav.settings'), icon: <IconSettings size={18} aria-hidden />, active: route.name === 'settings' },
+  ];
+  const initials = user.displayName.split(/\s+/).filter((w) => /^\p{L}/u.test(w)).slice(0, 2).map((w) => w[0]).join('').toUpperCase();
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
+      {/* A button, not href="#main": the hash is the router's. */}
+      <UnstyledButton className={classes.skip} onClick={() => document.getElementById('main')?.focus()}>{t('app.skipToContent')}</UnstyledButton>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <IconBuildingCommunity size={28} stroke={1.6} color="var(--mantine-primary-color-filled)" aria-hidden />
+            <Title order={2} size="h4">{t('app.name')}</Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageMenu />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton className={classes.user} aria-label={t('user.menu', { name: user.displayName })}>
+                  <Group gap="xs" wrap="nowrap">
+                    <Avatar size={32} radius="xl" color="teal">{initials}</Avatar>
+                    <Stack gap={0} visibleFrom="sm">
+                      <Text size="sm" fw={600} lh={1.2}>{user.displayName}</Text>
+                      <Text size="xs" c="dimmed" lh={1.2}>{user.roles.map((r) => t(`roles.${r.role}`)).join(', ')}</Text>
+                    </Stack>
+                    <IconChevronDown size={14} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.email}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setPasswordOpened(true)}>{t('user.changePassword')}</Menu.Item>
+                <Menu.Divider />
+                <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>{t('user.signOut')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.main')}>
+        {links.map((l) => (
+          <NavLink
+            key={l.route.name}
+            href={routeHref(l.route)}
+            label={l.label}
+            leftSection={l.icon}
+            active={l.active}
+            aria-current={l.active ? 'page' : undefined}
+            onClick={nav.close}
+            className={classes.navLink}
+          />
+        ))}
+        <VisuallyHidden>{t('nav.searchHint')}</VisuallyHidden>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        {children}
+      </AppShell.Main>
+      <ChangePasswordDialog opened={passwordOpened} onClose={() => setPasswordOpened(false)} />
+    </AppShell>
+  );
+}
