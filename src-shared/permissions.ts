@@ -8,6 +8,9 @@ export const PERMISSIONS = [
   'session', // any signed-in user
   'portfolio.read',
   'portfolio.write',
+  'finance.read',
+  'finance.write',
+  'finance.close',
   'users.manage',
   'settings.manage',
   'audit.read',
@@ -21,10 +24,10 @@ export type Permission = (typeof PERMISSIONS)[number];
  * their buildings / own lots by the handlers' scope.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['session', 'portfolio.read', 'portfolio.write', 'users.manage', 'settings.manage', 'audit.read', 'db.admin'],
-  syndic: ['session', 'portfolio.read', 'portfolio.write', 'audit.read'],
-  accountant: ['session', 'portfolio.read', 'portfolio.write'],
-  council: ['session', 'portfolio.read'],
+  admin: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write', 'finance.close', 'users.manage', 'settings.manage', 'audit.read', 'db.admin'],
+  syndic: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write', 'finance.close', 'audit.read'],
+  accountant: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write'],
+  council: ['session', 'portfolio.read', 'finance.read'],
   owner: ['session', 'portfolio.read'],
 };
 

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration0001Initial } from './0001-initial.js';
+import { Migration0002Ledger } from './0002-ledger.js';
 
 /**
  * Forward-only, numbered. A name here is never changed or removed: a database that has
@@ -7,4 +8,5 @@ import { Migration0001Initial } from './0001-initial.js';
  */
 export const sqliteMigrations: MigrationObject[] = [
   { name: '0001-initial', class: Migration0001Initial },
+  { name: '0002-ledger', class: Migration0002Ledger },
 ];

@@ -3,6 +3,7 @@ import { portfolioHandlers } from './portfolio/portfolio.handlers.js';
 import { settingsHandlers } from './system/settings.handlers.js';
 import { systemHandlers } from './system/system.handlers.js';
 import { firmHandlers } from './system/firm.handlers.js';
+import { ledgerHandlers } from './finance/ledger.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
@@ -10,4 +11,5 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...firmHandlers,
   ...portfolioHandlers,
+  ...ledgerHandlers,
 };

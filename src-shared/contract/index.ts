@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { OperationDef } from './define.js';
 import { portfolioOperations } from './portfolio.js';
+import { ledgerOperations } from './ledger.js';
 import { systemOperations } from './system.js';
 
 /** Every operation of the application, declared once. */
 export const operations = {
   ...systemOperations,
   ...portfolioOperations,
+  ...ledgerOperations,
 } satisfies Record<string, OperationDef>;
 
 export type Operations = typeof operations;

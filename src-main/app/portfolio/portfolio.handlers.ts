@@ -3,20 +3,16 @@ import type { z } from 'zod';
 import type { buildingInput, lotInput } from '../../../src-shared/contract/portfolio.js';
 import { BankAccountSchema, BuildingSchema, LotSchema, OwnerSchema, OwnershipSchema, type Building, type Owner } from '../../db/entities/index.js';
 import { checkShares, compareLotNumbers, fractionsSumToOne } from '../../domain/quota-shares.js';
-import type { HandlerContext, Handlers } from '../context.js';
+import type { Handlers } from '../context.js';
 import { ConflictError, DomainRuleError, ForbiddenError, NotFoundError } from '../errors.js';
 import { dayBefore, ownerDisplayName, ownerFields, toOwnerDto } from './mappers.js';
 import { importOwnersCsv } from './import-owners.js';
+import { buildingInScope } from '../scope.js';
+import { ensureBookkeeping } from '../finance/bookkeeping-setup.js';
+import { todayIso } from './mappers.js';
 
 type BuildingData = z.output<typeof buildingInput>;
 type LotData = z.output<typeof lotInput>;
-
-async function buildingInScope(ctx: HandlerContext, id: number): Promise<Building> {
-  const b = await ctx.em.findOne(BuildingSchema, { id });
-  const scope = await ctx.scope();
-  if (!b || (!scope.all && !scope.buildingIds.has(id))) throw new NotFoundError('Building', id);
-  return b;
-}
 
 function buildingSnapshot(b: Building) {
   return { name: b.name, street: b.street, postalCode: b.postalCode, city: b.city, country: b.country, bce: b.bce ?? null, totalShares: b.totalShares };
@@ -109,6 +105,7 @@ export const portfolioHandlers: Handlers<
     });
     for (const a of data.bankAccounts) ctx.em.create(BankAccountSchema, { building: b, iban: a.iban, label: a.label, purpose: a.purpose });
     await ctx.em.flush();
+    await ensureBookkeeping(ctx.em, b.id, todayIso(ctx.now()));
     ctx.audit('building.create', 'building', b.id, null, { ...buildingSnapshot(b), bankAccounts: data.bankAccounts });
     ctx.emit('data-changed', { entity: 'building', ids: [b.id] });
     return { id: b.id };
@@ -131,6 +128,7 @@ export const portfolioHandlers: Handlers<
     }
     for (const gone of keep.values()) ctx.em.remove(gone);
     await ctx.em.flush();
+    await ensureBookkeeping(ctx.em, id, todayIso(ctx.now()));
     ctx.audit('building.update', 'building', id, { ...before, bankAccounts: oldAccounts.map((a) => ({ iban: a.iban, label: a.label, purpose: a.purpose })) }, { ...buildingSnapshot(b), bankAccounts: data.bankAccounts });
     ctx.emit('data-changed', { entity: 'building', ids: [id] });
     return { id };

@@ -1,0 +1,83 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { FiscalYearSchema, JournalEntrySchema, JournalLineSchema, JournalSchema, LedgerAccountSchema, type FiscalYear, type JournalEntry } from '../../db/entities/index.js';
+import { assertBalanced, InvalidEntryLineError, UnbalancedEntryError, type EntryLine } from '../../domain/ledger.js';
+import { DomainRuleError, NotFoundError } from '../errors.js';
+import { sql } from '../../db/knex.js';
+import type { EntryDetail } from '../../../src-shared/contract/ledger.js';
+
+export interface EntryToPost {
+  buildingId: number;
+  journalCode: string;
+  date: string;
+  description: string;
+  lines: EntryLine[];
+  sourceType: string;
+  sourceId?: number | null;
+  reversalOfId?: number | null;
+}
+
+export const entryReference = (journalCode: string, yearStart: string, number: number) => `${journalCode}-${yearStart.slice(0, 4)}-${String(number).padStart(4, '0')}`;
+
+/** Class and group headings (1 or 2 digits) gather accounts; entries go to accounts of 3+ digits. */
+const isPostable = (code: string) => code.replace(/-.*/, '').length >= 3;
+
+export async function fiscalYearFor(em: EntityManager, buildingId: number, date: string): Promise<FiscalYear> {
+  const fy = await em.findOne(FiscalYearSchema, { building: buildingId, startDate: { $lte: date }, endDate: { $gte: date } });
+  if (!fy) throw new DomainRuleError('no_fiscal_year', `No fiscal year of this building contains ${date}: open it first`, { path: ['date'] });
+  if (fy.status !== 'open') throw new DomainRuleError('fiscal_year_closed', `The fiscal year ${fy.startDate} – ${fy.endDate} is closed: nothing can be posted into it`, { path: ['date'] });
+  return fy;
+}
+
+/** Checks an entry without writing; returns what posting needs. Problems name the line. */
+export async function checkEntry(em: EntityManager, e: Omit<EntryToPost, 'sourceType'>, pathPrefix: (string | number)[] = []) {
+  try {
+    assertBalanced(e.lines);
+  } catch (err) {
+    if (err instanceof UnbalancedEntryError) throw new DomainRuleError('unbalanced_entry', err.message, { path: [...pathPrefix, 'lines'], debitCents: err.debitCents, creditCents: err.creditCents });
+    if (err instanceof InvalidEntryLineError) throw new DomainRuleError('invalid_entry_line', err.message, { path: [...pathPrefix, 'lines', err.index] });
+    throw err;
+  }
+  const fy = await fiscalYearFor(em, e.buildingId, e.date);
+  const journal = await em.findOne(JournalSchema, { building: e.buildingId, code: e.journalCode });
+  if (!journal) throw new DomainRuleError('unknown_journal', `Journal ${e.journalCode} does not exist in this building`, { path: [...pathPrefix, 'journalCode'] });
+  const codes = [...new Set(e.lines.map((l) => l.accountCode))];
+  const accounts = await em.find(LedgerAccountSchema, { building: e.buildingId, code: { $in: codes } });
+  const byCode = new Map(accounts.map((a) => [a.code, a]));
+  e.lines.forEach((l, i) => {
+    if (!byCode.has(l.accountCode)) throw new DomainRuleError('unknown_account', `Line ${i + 1}: account ${l.accountCode} does not exist in this building's chart`, { path: [...pathPrefix, 'lines', i, 'accountCode'] });
+    if (!isPostable(l.accountCode)) throw new DomainRuleError('heading_account', `Line ${i + 1}: ${l.accountCode} is a heading; post to an account of at least three digits`, { path: [...pathPrefix, 'lines', i, 'accountCode'] });
+  });
+  return { fy, journal, byCode };
+}
+
+/**
+ * Posts a balanced entry: next number of its journal and year (no gaps: taken inside the
+ * caller's transaction), lines carrying building, year and date for the ledger's indexes.
+ */
+export async function postEntry(em: EntityManager, e: EntryToPost, postedBy: string, now: Date): Promise<JournalEntry> {
+  const { fy, journal, byCode } = await checkEntry(em, e);
+  const last = await sql(em, 'journal_entry').where({ journal_id: journal.id, fiscal_year_id: fy.id }).max({ n: 'number' }).first();
+  const number = Number((last as { n: number | null } | undefined)?.n ?? 0) + 1;
+  const totalCents = e.lines.reduce((s, l) => s + l.debitCents, 0);
+  const entry = em.create(JournalEntrySchema, {
+    building: e.buildingId, journal, fiscalYear: fy, number, date: e.date, description: e.description, totalCents,
+    reversalOfId: e.reversalOfId ?? null, reversedById: null, sourceType: e.sourceType, sourceId: e.sourceId ?? null, postedAt: now, postedBy,
+  });
+  for (const l of e.lines) {
+    em.create(JournalLineSchema, { entry, building: e.buildingId, fiscalYear: fy, account: byCode.get(l.accountCode) as never, date: e.date, debitCents: l.debitCents, creditCents: l.creditCents, label: l.label ?? null });
+  }
+  await em.flush();
+  return entry;
+}
+
+export async function entryDetail(em: EntityManager, entryId: number): Promise<EntryDetail> {
+  const e = await em.findOne(JournalEntrySchema, { id: entryId }, { populate: ['journal', 'fiscalYear'] });
+  if (!e) throw new NotFoundError('Entry', entryId);
+  const lines = await em.find(JournalLineSchema, { entry: entryId }, { populate: ['account'], orderBy: { id: 'asc' } });
+  return {
+    id: e.id, journalCode: e.journal.code, number: e.number, reference: entryReference(e.journal.code, e.fiscalYear.startDate, e.number),
+    date: e.date, description: e.description, totalCents: Number(e.totalCents), reversalOfId: e.reversalOfId ?? null, reversedById: e.reversedById ?? null,
+    sourceType: e.sourceType, postedAt: e.postedAt.toISOString(), postedBy: e.postedBy,
+    lines: lines.map((l) => ({ accountCode: l.account.code, accountLabel: l.account.labelFr, debitCents: Number(l.debitCents), creditCents: Number(l.creditCents), label: l.label ?? null })),
+  };
+}
