@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy of every page of the renderer, in Electron and in browser
  * mode: nothing from outside, no inline scripts, no eval. Inline styles are allowed
- * because the UI kit sets CSS variables through style attributes (ADR 0004).
+ * because the UI kit sets CSS variables through style attributes (ADR 0003).
  */
 export function buildCsp(opts: { connect?: string[] } = {}): string {
   const directives: [string, string[]][] = [

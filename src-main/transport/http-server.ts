@@ -5,16 +5,13 @@ import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatcher } from '../app/dispatch.js';
 import { buildCsp } from './csp.js';
+import { contentTypeOf } from './mime.js';
 
 export const TOKEN_COOKIE = 'koprogo_launch';
 export const TOKEN_HEADER = 'x-koprogo-token';
 export const SESSION_HEADER = 'x-koprogo-session';
 const MAX_BODY = 25 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
-};
 
 export interface BrowserServer {
   /** The address to open, with the launch token. */
@@ -167,9 +164,12 @@ function serveStatic(dir: string | null, pathname: string, res: ServerResponse) 
   }
   let file = join(dir, rel);
   if (!file.startsWith(dir + sep) && file !== dir) return send(res, 403, 'Forbidden');
-  // Single-page app: unknown paths (e.g. /projector) serve index.html.
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
+  // Single-page app: unknown routes (e.g. /projector) serve index.html; a missing asset is a 404.
+  if (!existsSync(file) || statSync(file).isDirectory()) {
+    if (extname(rel) !== '') return send(res, 404, 'Not found');
+    file = join(dir, 'index.html');
+  }
   if (!existsSync(file)) return send(res, 404, 'No renderer built: run npm run build');
-  res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, { 'Content-Type': contentTypeOf(file) });
   createReadStream(file).pipe(res);
 }
