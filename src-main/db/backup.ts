@@ -1,9 +1,11 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 import type { Database } from './orm.js';
 
-interface RawSqlite {
+/** The node-sqlite3 connection under the knex pool (or one opened directly). */
+export interface RawSqlite {
   backup(filename: string, cb: (err: Error | null) => void): RawBackup;
 }
 interface RawBackup {
@@ -16,6 +18,22 @@ interface RawBackup {
 export const BACKUP_PREFIX = 'koprogo-';
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 
+/** koprogo-2026-03-01T08-00-00-000Z-daily.sqlite: sortable, and the day is in the name. */
+export const backupFileName = (dir: string, reason: string, now: Date): string => join(dir, `${BACKUP_PREFIX}${stamp(now)}-${reason}.sqlite`);
+
+/** Runs SQLite's online backup of `conn`'s main database into `file`, all pages in one step. */
+export function onlineBackup(conn: RawSqlite, file: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const b = conn.backup(file, (err) => {
+      if (err) return reject(err);
+      b.step(-1, (stepErr) => {
+        if (stepErr) return reject(stepErr);
+        b.finish((finishErr) => (finishErr ? reject(finishErr) : resolve()));
+      });
+    });
+  });
+}
+
 /**
  * Copies the live SQLite database with SQLite's online backup API: a consistent copy
  * even while the app writes, unlike copying the file.
@@ -23,20 +41,12 @@ const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 export async function backupSqlite(db: Database, dir: string, reason = 'manual', now = new Date()): Promise<string> {
   if (db.target.driver !== 'sqlite') throw new Error('Backups of the cloud PostgreSQL are made by the cloud service.');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${BACKUP_PREFIX}${stamp(now)}-${reason}.sqlite`);
+  const file = backupFileName(dir, reason, now);
   const knex = db.em().getConnection().getKnex();
   const pool = knex.client as { acquireConnection(): Promise<RawSqlite>; releaseConnection(c: RawSqlite): Promise<void> };
   const conn = await pool.acquireConnection();
   try {
-    await new Promise<void>((resolve, reject) => {
-      const b = conn.backup(file, (err) => {
-        if (err) return reject(err);
-        b.step(-1, (stepErr) => {
-          if (stepErr) return reject(stepErr);
-          b.finish((finishErr) => (finishErr ? reject(finishErr) : resolve()));
-        });
-      });
-    });
+    await onlineBackup(conn, file);
   } finally {
     await pool.releaseConnection(conn);
   }
@@ -83,10 +93,17 @@ export async function dailyBackup(db: Database, dir: string, now = new Date()): 
   return file;
 }
 
-/** Opens a file read-only and runs PRAGMA integrity_check; returns "ok" or what is wrong. */
+/** The read-only, lock-free URI of a file nobody writes (a backup): SQLite reads its bytes only. */
+export const immutableUri = (file: string): string => `${pathToFileURL(file).href}?immutable=1`;
+
+/**
+ * Runs PRAGMA integrity_check on a backup file; returns "ok" or what is wrong.
+ * The file is opened read-only and immutable: SQLite checks exactly the bytes of the file
+ * (a -wal beside it is ignored) and creates no -wal/-shm next to it.
+ */
 export function integrityCheck(file: string): Promise<string> {
   return new Promise((resolve) => {
-    const raw = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openErr) => {
+    const raw = new sqlite3.Database(immutableUri(file), sqlite3.OPEN_READONLY | sqlite3.OPEN_URI, (openErr) => {
       if (openErr) return resolve(openErr.message);
       raw.all('PRAGMA integrity_check', (err, rows: { integrity_check: string }[]) => {
         raw.close();

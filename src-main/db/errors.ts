@@ -12,3 +12,19 @@ export class BackupIntegrityError extends Error {
     super(`The backup ${file} is damaged (${detail}); nothing was replaced.`);
   }
 }
+
+/** A restore was refused before anything was replaced: the file is not a backup this version can use. */
+export class BackupRefusedError extends Error {
+  override name = 'BackupRefusedError';
+  constructor(public readonly file: string, public readonly reason: 'missing' | 'not_koprogo' | 'newer' | 'wal_beside' | 'same_file', message: string) {
+    super(message);
+  }
+}
+
+/** Another program (the desktop app, a second CLI, a SQLite browser) has the database open. */
+export class DatabaseInUseError extends Error {
+  override name = 'DatabaseInUseError';
+  constructor(public readonly file: string) {
+    super(`The database ${file} is in use by another program (is KoproGo open?). Close it and try again; nothing was changed.`);
+  }
+}

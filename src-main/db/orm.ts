@@ -20,6 +20,8 @@ export interface Database {
   em(): EntityManager;
   /** Where it is, for people: a file path, or the URL without its password. */
   location: string;
+  /** What opening did: migrations it ran, and the backup made before them (SQLite). */
+  opened: { applied: string[]; backup: string | null };
   close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function openDatabase(target: DbTarget, opts: OpenOptions = {}): Pr
     target,
     em: () => orm.em.fork() as EntityManager,
     location: target.driver === 'sqlite' ? target.path : redactUrl(target.url),
+    opened: { applied: [], backup: null },
     close: () => orm.close(true),
   };
   try {
@@ -107,9 +110,10 @@ export async function openDatabase(target: DbTarget, opts: OpenOptions = {}): Pr
       if (pending.length > 0) {
         if (opts.onBeforeMigrate) await opts.onBeforeMigrate(pending);
         else if (target.driver === 'sqlite' && existed && executed.length > 0) {
-          await backupSqlite(db, backupDirFor(target.path), `before-${pending[0]}`);
+          db.opened.backup = await backupSqlite(db, backupDirFor(target.path), `before-${pending[0]}`);
         }
         await migrator.up();
+        db.opened.applied = pending;
       }
     }
   } catch (e) {
