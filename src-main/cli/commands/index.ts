@@ -1,0 +1,12 @@
+/**
+ * Every command of `koprogo`. main.ts registers each export: adding a command is one line,
+ * `export { register as name } from './file.js';`, where the file exports
+ * `register(program: Command): void` (see run.ts for options, opening the app and output).
+ */
+export { register as buildingsList } from './buildings-list.js';
+export { register as dbBackup } from './db-backup.js';
+export { register as dbMigrate } from './db-migrate.js';
+export { register as dbRestore } from './db-restore.js';
+export { register as dbStatus } from './db-status.js';
+export { register as importOwners } from './import-owners.js';
+export { register as seedDemo } from './seed-demo.js';
