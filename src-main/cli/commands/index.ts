@@ -3,7 +3,9 @@
  * `export { register as name } from './file.js';`, where the file exports
  * `register(program: Command): void` (see run.ts for options, opening the app and output).
  */
+export { register as agTally } from './ag-tally.js';
 export { register as buildingsList } from './buildings-list.js';
+export { register as chargesDistribute } from './charges-distribute.js';
 export { register as dbBackup } from './db-backup.js';
 export { register as dbMigrate } from './db-migrate.js';
 export { register as dbRestore } from './db-restore.js';
