@@ -4,6 +4,7 @@ import { settingsHandlers } from './system/settings.handlers.js';
 import { systemHandlers } from './system/system.handlers.js';
 import { firmHandlers } from './system/firm.handlers.js';
 import { ledgerHandlers } from './finance/ledger.handlers.js';
+import { invoiceHandlers } from './finance/invoices.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...firmHandlers,
   ...portfolioHandlers,
   ...ledgerHandlers,
+  ...invoiceHandlers,
 };

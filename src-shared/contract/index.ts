@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { OperationDef } from './define.js';
 import { portfolioOperations } from './portfolio.js';
 import { ledgerOperations } from './ledger.js';
+import { invoiceOperations } from './invoices.js';
 import { systemOperations } from './system.js';
 
 /** Every operation of the application, declared once. */
@@ -9,6 +10,7 @@ export const operations = {
   ...systemOperations,
   ...portfolioOperations,
   ...ledgerOperations,
+  ...invoiceOperations,
 } satisfies Record<string, OperationDef>;
 
 export type Operations = typeof operations;

@@ -1,14 +1,17 @@
 import { BankAccountSchema, BuildingSchema, FirmSchema, LotSchema, OwnerSchema, OwnershipSchema } from './portfolio.entity.js';
 import { FiscalYearSchema, JournalEntrySchema, JournalLineSchema, JournalSchema, LedgerAccountSchema } from './finance.entity.js';
+import { ApprovalPolicySchema, DocumentSchema, InvoiceEventSchema, InvoiceSchema, SupplierSchema } from './invoices.entity.js';
 import { AuditRecordSchema, RoleAssignmentSchema, SettingSchema, UserSchema } from './system.entity.js';
 
 export * from './portfolio.entity.js';
 export * from './system.entity.js';
 export * from './finance.entity.js';
+export * from './invoices.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
 export const allEntities = [
   FirmSchema, BuildingSchema, BankAccountSchema, LotSchema, OwnerSchema, OwnershipSchema,
   UserSchema, RoleAssignmentSchema, AuditRecordSchema, SettingSchema,
   LedgerAccountSchema, JournalSchema, FiscalYearSchema, JournalEntrySchema, JournalLineSchema,
+  DocumentSchema, SupplierSchema, InvoiceSchema, InvoiceEventSchema, ApprovalPolicySchema,
 ];
