@@ -29,6 +29,8 @@ export interface DataTableProps<T> {
 export function DataTable<T>({ data, columns, caption, getRowId, onRowOpen, rowLabel, sorting, onSortingChange, manualSorting, empty }: DataTableProps<T>) {
   const { t } = useTranslation();
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
+  // TanStack Table v8 returns fresh functions each render: the React Compiler skips this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,

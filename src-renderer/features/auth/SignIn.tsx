@@ -34,7 +34,7 @@ export function SignIn() {
       <Group justify="flex-end" p="md">
         <LanguageMenu />
       </Group>
-      <Center px="md" pb="xl">
+      <Center px="md" pb="xl" pt="6vh">
         <Paper withBorder shadow="sm" radius="lg" p="xl" w="100%" maw={420}>
           <form onSubmit={onSubmit} noValidate>
             <Stack gap="md">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BuildingDetail } from '../../../src-shared/contract/portfolio.js';
@@ -32,29 +32,29 @@ export function BuildingHeader({ building, canWrite, onEdit, onImport }: { build
         ) : null}
       </Group>
       <Card withBorder radius="md" padding="md">
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <div>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t('building.bce')}</Text>
             <Text size="sm" ff="monospace">{building.bce ? formatBce(building.bce) : t('common.none')}</Text>
-          </div>
-          <div>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t('building.totalShares')}</Text>
             <Text size="sm">{fmt.number(building.totalShares)}</Text>
-          </div>
-          <div>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{t('building.bankAccounts')}</Text>
             {building.bankAccounts.length === 0 ? <Text size="sm">{t('common.none')}</Text> : null}
-            <Stack gap={2}>
+            <Stack gap={4}>
               {building.bankAccounts.map((acc) => (
                 <Group key={acc.id} gap="xs" wrap="nowrap">
-                  <Text size="sm" ff="monospace">{formatIban(acc.iban)}</Text>
-                  <Badge size="xs" variant="light" color={acc.purpose === 'reserve' ? 'grape' : acc.purpose === 'working' ? 'blue' : 'gray'}>{t(`purposes.${acc.purpose}`)}</Badge>
+                  <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>{formatIban(acc.iban)}</Text>
+                  <Badge size="sm" variant="light" tt="none" style={{ flexShrink: 0 }} color={acc.purpose === 'reserve' ? 'grape' : acc.purpose === 'working' ? 'blue' : 'gray'}>{t(`purposes.${acc.purpose}`)}</Badge>
                   {acc.label ? <Text size="xs" c="dimmed" truncate>{acc.label}</Text> : null}
                 </Group>
               ))}
             </Stack>
-          </div>
-        </SimpleGrid>
+          </Grid.Col>
+        </Grid>
       </Card>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Button, Code, FileInput, Group, List, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileTypeCsv } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -40,14 +40,14 @@ export function ImportOwnersDialog({ opened, onClose, buildingId }: { opened: bo
   const [summary, setSummary] = useState<OpOutput<'import.owners'> | null>(null);
   const mutation = useOpMutation('import.owners');
 
-  useEffect(() => {
-    if (opened) {
-      setFile(null);
-      setSummary(null);
-      setReadError(null);
-      mutation.reset();
-    }
-  }, [opened]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Closing forgets the file and the outcome: the next opening starts clean.
+  const close = () => {
+    setFile(null);
+    setSummary(null);
+    setReadError(null);
+    mutation.reset();
+    onClose();
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -72,7 +72,7 @@ export function ImportOwnersDialog({ opened, onClose, buildingId }: { opened: bo
   const error = mutation.error;
   const rejected = isApiError(error) && error.code === 'IMPORT_INVALID';
   return (
-    <Modal opened={opened} onClose={onClose} title={t('import.title')} size="xl">
+    <Modal opened={opened} onClose={close} title={t('import.title')} size="xl">
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('import.title')}>
         <Stack>
           <Text size="sm">{t('import.intro')}</Text>
@@ -121,7 +121,7 @@ export function ImportOwnersDialog({ opened, onClose, buildingId }: { opened: bo
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{summary ? t('common.close') : t('common.cancel')}</Button>
+            <Button variant="default" onClick={close}>{summary ? t('common.close') : t('common.cancel')}</Button>
             {summary ? null : (
               <Button type="submit" disabled={!file} loading={mutation.isPending}>{t('import.submit')}</Button>
             )}

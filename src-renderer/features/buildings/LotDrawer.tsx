@@ -70,7 +70,7 @@ export function LotDrawer({ lot, totalShares, canWrite, onClose, onEdit, onTrans
                           <Table.Td>{h.displayName}</Table.Td>
                           <Table.Td>{h.fractionNum}/{h.fractionDen}</Table.Td>
                           <Table.Td>{fmt.date(h.from)}</Table.Td>
-                          <Table.Td>{h.to ? fmt.date(h.to) : <Badge size="sm" color="teal" variant="light">{t('history.current')}</Badge>}</Table.Td>
+                          <Table.Td>{h.to ? fmt.date(h.to) : <Badge size="sm" color="teal" variant="light" tt="none">{t('history.current')}</Badge>}</Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

@@ -16,7 +16,7 @@ export function LotsTable({ lots, totalShares, onOpen }: { lots: LotRow[]; total
   const columns = useMemo<ColumnDef<LotRow>[]>(
     () => [
       { id: 'number', header: t('lots.columns.number'), accessorKey: 'number', sortingFn: (a, b) => naturalLot(a.original.number, b.original.number), cell: ({ getValue }) => <Text fw={600} size="sm">{getValue<string>()}</Text> },
-      { id: 'kind', header: t('lots.columns.kind'), accessorFn: (l) => t(`lotKinds.${l.kind}`), cell: ({ row }) => <Badge variant="light" color={row.original.kind === 'apartment' ? 'blue' : row.original.kind === 'commercial' ? 'grape' : 'gray'} size="sm">{t(`lotKinds.${row.original.kind}`)}</Badge> },
+      { id: 'kind', header: t('lots.columns.kind'), accessorFn: (l) => t(`lotKinds.${l.kind}`), cell: ({ row }) => <Badge variant="light" color={row.original.kind === 'apartment' ? 'blue' : row.original.kind === 'commercial' ? 'grape' : 'gray'} size="sm" tt="none">{t(`lotKinds.${row.original.kind}`)}</Badge> },
       { id: 'floor', header: t('lots.columns.floor'), accessorFn: (l) => l.floor ?? -999, meta: { align: 'right' }, cell: ({ row }) => (row.original.floor === null ? '—' : row.original.floor === 0 ? t('lots.groundFloor') : String(row.original.floor)) },
       {
         id: 'shares',

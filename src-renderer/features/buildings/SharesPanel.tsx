@@ -27,6 +27,7 @@ export function SharesPanel({ check }: { check: SharesCheck }) {
       variant="light"
       icon={check.balanced ? <IconCircleCheck aria-hidden /> : <IconAlertTriangle aria-hidden />}
       title={check.balanced ? t('shares.balancedTitle') : t('shares.unbalancedTitle')}
+      role="region"
       aria-label={t('shares.title')}
     >
       <Stack gap="xs">

@@ -165,6 +165,7 @@ export function TransferLotDialog({ opened, onClose, lot }: { opened: boolean; o
                     color={whole ? 'teal' : 'orange'}
                     icon={whole ? <IconCircleCheck size={18} aria-hidden /> : <IconAlertTriangle size={18} aria-hidden />}
                     p="xs"
+                    role="status"
                     aria-live="polite"
                   >
                     <Text size="sm">{whole ? t('transfer.sumOk') : t('transfer.sumOff', { num: String(sum.num), den: String(sum.den) })}</Text>
