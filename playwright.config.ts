@@ -13,8 +13,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
-  outputDir: 'test-results',
+  // scripts/test.mjs sets PLAYWRIGHT_JSON_OUTPUT_NAME to count the results.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  // A subfolder: Playwright empties its output folder, and test-results/ holds other reports.
+  outputDir: 'test-results/playwright',
   use: {
     headless: true,
     viewport: { width: 1360, height: 860 },
