@@ -5,6 +5,7 @@ import { systemHandlers } from './system/system.handlers.js';
 import { firmHandlers } from './system/firm.handlers.js';
 import { ledgerHandlers } from './finance/ledger.handlers.js';
 import { invoiceHandlers } from './finance/invoices.handlers.js';
+import { chargeHandlers } from './finance/charges.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
@@ -14,4 +15,5 @@ export const handlers: HandlerMap = {
   ...portfolioHandlers,
   ...ledgerHandlers,
   ...invoiceHandlers,
+  ...chargeHandlers,
 };

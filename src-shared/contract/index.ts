@@ -3,6 +3,7 @@ import type { OperationDef } from './define.js';
 import { portfolioOperations } from './portfolio.js';
 import { ledgerOperations } from './ledger.js';
 import { invoiceOperations } from './invoices.js';
+import { chargeOperations } from './charges.js';
 import { systemOperations } from './system.js';
 
 /** Every operation of the application, declared once. */
@@ -11,6 +12,7 @@ export const operations = {
   ...portfolioOperations,
   ...ledgerOperations,
   ...invoiceOperations,
+  ...chargeOperations,
 } satisfies Record<string, OperationDef>;
 
 export type Operations = typeof operations;

@@ -1,12 +1,14 @@
 import { BankAccountSchema, BuildingSchema, FirmSchema, LotSchema, OwnerSchema, OwnershipSchema } from './portfolio.entity.js';
 import { FiscalYearSchema, JournalEntrySchema, JournalLineSchema, JournalSchema, LedgerAccountSchema } from './finance.entity.js';
 import { ApprovalPolicySchema, DocumentSchema, InvoiceEventSchema, InvoiceSchema, SupplierSchema } from './invoices.entity.js';
+import { ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FundCallLineSchema, FundCallSchema } from './charges.entity.js';
 import { AuditRecordSchema, RoleAssignmentSchema, SettingSchema, UserSchema } from './system.entity.js';
 
 export * from './portfolio.entity.js';
 export * from './system.entity.js';
 export * from './finance.entity.js';
 export * from './invoices.entity.js';
+export * from './charges.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
 export const allEntities = [
@@ -14,4 +16,5 @@ export const allEntities = [
   UserSchema, RoleAssignmentSchema, AuditRecordSchema, SettingSchema,
   LedgerAccountSchema, JournalSchema, FiscalYearSchema, JournalEntrySchema, JournalLineSchema,
   DocumentSchema, SupplierSchema, InvoiceSchema, InvoiceEventSchema, ApprovalPolicySchema,
+  DistributionKeySchema, DistributionKeyWeightSchema, FundCallSchema, FundCallLineSchema, ChargeStatementSchema, ChargeStatementLineSchema,
 ];

@@ -62,6 +62,8 @@ export const InvoiceSchema = defineEntity({
     rejectionReason: p.string().length(500).nullable(),
     entryId: p.integer().nullable(),
     paymentEntryId: p.integer().nullable(),
+    /** The statement of charges that distributed it to the owners. */
+    statementId: p.integer().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   }),

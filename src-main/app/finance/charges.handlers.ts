@@ -1,0 +1,240 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  BuildingSchema, ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FiscalYearSchema, FundCallLineSchema, FundCallSchema,
+  InvoiceSchema, LotSchema, OwnerSchema, OwnershipSchema, SupplierSchema,
+} from '../../db/entities/index.js';
+import { sql } from '../../db/knex.js';
+import { allocate, reserveFloorCents, type LotOwnerShare } from '../../domain/allocation.js';
+import { checkShares } from '../../domain/quota-shares.js';
+import type { HandlerContext, Handlers } from '../context.js';
+import { DomainRuleError, NotFoundError } from '../errors.js';
+import { ownerDisplayName } from '../portfolio/mappers.js';
+import { buildingInScope } from '../scope.js';
+import { ensureOwnerAccounts } from './bookkeeping-setup.js';
+import { postEntry } from './posting.js';
+import type { EntryLine } from '../../domain/ledger.js';
+
+export const GENERAL_KEY_NAME = 'Quotités / Aandelen';
+
+interface KeyWeights { name: string; weights: Record<string, number>; lots: { lotId: number; number: string; weight: number }[] }
+
+/** The weights of a key: the lots' quote-parts (general key) or a special key's own weights. */
+export async function keyWeights(em: EntityManager, buildingId: number, keyId: number | null): Promise<KeyWeights> {
+  if (keyId === null) {
+    const lots = await em.find(LotSchema, { building: buildingId }, { orderBy: { id: 'asc' } });
+    const total = (await em.findOneOrFail(BuildingSchema, { id: buildingId })).totalShares;
+    const check = checkShares(total, lots.map((l) => ({ lotId: l.id, number: l.number, shares: l.shares })));
+    if (!check.balanced) {
+      throw new DomainRuleError('shares_unbalanced', `The lots' quote-parts (${check.sum}) do not add up to the building's total (${check.total}): correct them before distributing`, { sharesCheck: check });
+    }
+    return { name: GENERAL_KEY_NAME, weights: Object.fromEntries(lots.map((l) => [String(l.id), l.shares])), lots: lots.map((l) => ({ lotId: l.id, number: l.number, weight: l.shares })) };
+  }
+  const key = await em.findOne(DistributionKeySchema, { id: keyId, building: buildingId });
+  if (!key) throw new DomainRuleError('unknown_key', 'This distribution key does not exist in this building', { path: ['keyId'] });
+  const rows = await em.find(DistributionKeyWeightSchema, { key: keyId }, { populate: ['lot'] });
+  return { name: key.name, weights: Object.fromEntries(rows.map((r) => [String(r.lot.id), r.weight])), lots: rows.map((r) => ({ lotId: r.lot.id, number: r.lot.number, weight: r.weight })) };
+}
+
+/** Who owns each lot of the building on `date`, with their fractions. */
+export async function ownersOn(em: EntityManager, buildingId: number, date: string): Promise<Map<string, LotOwnerShare[]>> {
+  const ships = await em.find(OwnershipSchema, { lot: { building: buildingId }, validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] });
+  const out = new Map<string, LotOwnerShare[]>();
+  for (const s of ships) out.set(String(s.lot.id), [...(out.get(String(s.lot.id)) ?? []), { ownerId: s.owner.id, fractionNum: s.fractionNum, fractionDen: s.fractionDen }]);
+  return out;
+}
+
+async function ownerNames(em: EntityManager, ids: number[]) {
+  const owners = ids.length ? await em.find(OwnerSchema, { id: { $in: ids } }) : [];
+  return new Map(owners.map((o) => [o.id, { name: ownerDisplayName(o), language: o.language }]));
+}
+
+async function reserveFloorOf(ctx: HandlerContext, buildingId: number, callDate: string, extraCents: number) {
+  const year = await ctx.em.findOne(FiscalYearSchema, { building: buildingId, startDate: { $lte: callDate }, endDate: { $gte: callDate } });
+  if (!year) return null;
+  const previous = await ctx.em.findOne(FiscalYearSchema, { building: buildingId, endDate: { $lt: year.startDate } }, { orderBy: { endDate: 'desc' } });
+  let previousYearChargesCents = 0;
+  if (previous) {
+    const r = (await sql(ctx.em, 'journal_line as l').join('ledger_account as a', 'a.id', 'l.account_id').where('l.fiscal_year_id', previous.id).where('a.code', 'like', '6%')
+      .sum({ d: 'l.debit_cents' }).sum({ c: 'l.credit_cents' })) as { d: string | number | null; c: string | number | null }[];
+    previousYearChargesCents = Number(r[0]?.d ?? 0) - Number(r[0]?.c ?? 0);
+  }
+  const called = (await sql(ctx.em, 'fund_call').where({ building_id: buildingId, kind: 'reserve' }).whereBetween('call_date', [year.startDate, year.endDate]).sum({ t: 'total_cents' })) as { t: string | number | null }[];
+  const calledThisYearCents = Number(called[0]?.t ?? 0) + extraCents;
+  const floorCents = reserveFloorCents(previousYearChargesCents);
+  return { previousYearChargesCents, floorCents, calledThisYearCents, shortfallCents: Math.max(0, floorCents - calledThisYearCents) };
+}
+
+async function previewCall(ctx: HandlerContext, input: { buildingId: number; kind: 'working' | 'reserve'; callDate: string; totalCents: number; keyId: number | null }) {
+  await buildingInScope(ctx, input.buildingId);
+  const key = await keyWeights(ctx.em, input.buildingId, input.keyId);
+  const owners = await ownersOn(ctx.em, input.buildingId, input.callDate);
+  const a = allocate(input.totalCents, key.weights, owners);
+  const names = await ownerNames(ctx.em, [...a.byOwner.keys()]);
+  const lines = [...a.byOwner.entries()]
+    .map(([ownerId, amountCents]) => ({ ownerId, amountCents, name: names.get(ownerId)?.name ?? `#${ownerId}`, language: names.get(ownerId)?.language ?? 'fr' }))
+    .sort((x, y) => x.name.localeCompare(y.name, 'fr'));
+  const reserveFloor = input.kind === 'reserve' ? await reserveFloorOf(ctx, input.buildingId, input.callDate, input.totalCents) : null;
+  return { lines, unownedCents: a.unownedCents, reserveFloor, key };
+}
+
+const callBase = (callId: number, index: number) => `${String(callId).padStart(6, '0')}${String(index + 1).padStart(4, '0')}`;
+
+function ogm12(base10: string): string {
+  const rest = Number(BigInt(base10) % 97n);
+  return base10 + String(rest === 0 ? 97 : rest).padStart(2, '0');
+}
+
+export const chargeHandlers: Handlers<'charges.keys' | 'charges.saveKey' | 'calls.preview' | 'calls.issue' | 'calls.list' | 'charges.statementPreview' | 'charges.postStatement'> = {
+  'charges.keys': async ({ buildingId }, ctx) => {
+    await buildingInScope(ctx, buildingId);
+    const lots = await ctx.em.find(LotSchema, { building: buildingId }, { orderBy: { id: 'asc' } });
+    const general = { id: null, name: GENERAL_KEY_NAME, lots: lots.map((l) => ({ lotId: l.id, number: l.number, weight: l.shares })), totalWeight: lots.reduce((s, l) => s + l.shares, 0) };
+    const keys = await ctx.em.find(DistributionKeySchema, { building: buildingId }, { orderBy: { name: 'asc' } });
+    const special = await Promise.all(keys.map(async (k) => {
+      const w = await keyWeights(ctx.em, buildingId, k.id);
+      return { id: k.id, name: k.name, lots: w.lots, totalWeight: w.lots.reduce((s, l) => s + l.weight, 0) };
+    }));
+    return [general, ...special];
+  },
+
+  'charges.saveKey': async ({ buildingId, id, name, weights }, ctx) => {
+    await buildingInScope(ctx, buildingId);
+    if (!weights.some((w) => w.weight > 0)) throw new DomainRuleError('key_all_zero', 'A key needs at least one lot with a weight above zero', { path: ['weights'] });
+    const lotIds = new Set((await ctx.em.find(LotSchema, { building: buildingId }, { fields: ['id'] })).map((l) => l.id));
+    weights.forEach((w, i) => {
+      if (!lotIds.has(w.lotId)) throw new DomainRuleError('unknown_lot', `Lot ${w.lotId} is not a lot of this building`, { path: ['weights', i, 'lotId'] });
+    });
+    if (new Set(weights.map((w) => w.lotId)).size !== weights.length) throw new DomainRuleError('lot_twice', 'A lot is listed twice', { path: ['weights'] });
+    let key;
+    if (id !== undefined) {
+      key = await ctx.em.findOne(DistributionKeySchema, { id, building: buildingId });
+      if (!key) throw new NotFoundError('Distribution key', id);
+      key.name = name;
+      await ctx.em.nativeDelete(DistributionKeyWeightSchema, { key: id });
+    } else {
+      if (await ctx.em.count(DistributionKeySchema, { building: buildingId, name })) throw new DomainRuleError('key_exists', `A key named ${name} exists`, { path: ['name'] });
+      key = ctx.em.create(DistributionKeySchema, { building: buildingId, name, createdAt: ctx.now() });
+      await ctx.em.flush();
+    }
+    for (const w of weights) ctx.em.create(DistributionKeyWeightSchema, { key, lot: w.lotId, weight: w.weight });
+    ctx.audit('charges.saveKey', 'distribution_key', key.id, null, { name, weights });
+    return { id: key.id };
+  },
+
+  'calls.preview': async (input, ctx) => {
+    const { lines, unownedCents, reserveFloor } = await previewCall(ctx, input);
+    return { lines, unownedCents, reserveFloor };
+  },
+
+  'calls.issue': async (input, ctx) => {
+    const { lines, unownedCents, key } = await previewCall(ctx, input);
+    if (unownedCents !== 0) {
+      const owners = await ownersOn(ctx.em, input.buildingId, input.callDate);
+      const orphans = key.lots.filter((l) => l.weight > 0 && !owners.has(String(l.lotId))).map((l) => l.number);
+      throw new DomainRuleError('lot_without_owner', `Lots without an owner on ${input.callDate}: ${orphans.join(', ')}`, { lots: orphans });
+    }
+    const call = ctx.em.create(FundCallSchema, { building: input.buildingId, kind: input.kind, label: input.label, callDate: input.callDate, dueDate: input.dueDate, totalCents: input.totalCents, keyId: input.keyId, entryId: null, createdAt: ctx.now() });
+    await ctx.em.flush();
+    const entryLines: EntryLine[] = [];
+    const out = [];
+    for (const [i, l] of lines.entries()) {
+      const accounts = await ensureOwnerAccounts(ctx.em, input.buildingId, l.ownerId);
+      const ogm = ogm12(callBase(call.id, i));
+      ctx.em.create(FundCallLineSchema, { call, owner: l.ownerId, amountCents: l.amountCents, ogm });
+      entryLines.push({ accountCode: input.kind === 'reserve' ? accounts.reserve : accounts.working, debitCents: l.amountCents, creditCents: 0, label: input.label });
+      out.push({ ...l, ogm });
+    }
+    // Calls: reserve fund 4100 / 700, working capital 4101 / 701 (AR 12/07/2012).
+    entryLines.push({ accountCode: input.kind === 'reserve' ? '700' : '701', debitCents: 0, creditCents: input.totalCents, label: input.label });
+    const entry = await postEntry(ctx.em, {
+      buildingId: input.buildingId, journalCode: 'APF', date: input.callDate,
+      description: `${input.kind === 'reserve' ? 'Appel fonds de réserve' : 'Appel de provisions'} ${input.label}`, lines: entryLines, sourceType: 'call', sourceId: call.id,
+    }, ctx.actor.label, ctx.now());
+    call.entryId = entry.id;
+    ctx.audit('calls.issue', 'fund_call', call.id, null, { kind: input.kind, label: input.label, totalCents: input.totalCents, owners: lines.length });
+    ctx.emit('data-changed', { entity: 'ledger', ids: [input.buildingId] });
+    return { callId: call.id, entryId: entry.id, lines: out };
+  },
+
+  'calls.list': async ({ buildingId }, ctx) => {
+    await buildingInScope(ctx, buildingId);
+    const calls = await ctx.em.find(FundCallSchema, { building: buildingId }, { orderBy: { callDate: 'desc', id: 'desc' } });
+    const counts = calls.length ? ((await sql(ctx.em, 'fund_call_line').whereIn('call_id', calls.map((c) => c.id)).groupBy('call_id').select('call_id').count({ n: '*' })) as { call_id: number; n: string | number }[]) : [];
+    return calls.map((c) => ({ id: c.id, kind: c.kind as 'working' | 'reserve', label: c.label, callDate: c.callDate, dueDate: c.dueDate, totalCents: c.totalCents, owners: Number(counts.find((n) => Number(n.call_id) === c.id)?.n ?? 0), entryId: c.entryId ?? null }));
+  },
+
+  'charges.statementPreview': async (input, ctx) => {
+    const s = await statementOf(ctx, input);
+    return { invoices: s.invoices, owners: s.owners, totalChargesCents: s.totalChargesCents, totalProvisionsCents: s.totalProvisionsCents, unownedCents: s.unownedCents };
+  },
+
+  'charges.postStatement': async (input, ctx) => {
+    const overlap = await ctx.em.findOne(ChargeStatementSchema, { building: input.buildingId, periodStart: { $lte: input.periodEnd }, periodEnd: { $gte: input.periodStart } });
+    if (overlap) throw new DomainRuleError('statement_overlap', `A statement already covers ${overlap.periodStart} – ${overlap.periodEnd}`, { path: ['periodStart'] });
+    const s = await statementOf(ctx, input);
+    if (s.invoices.length === 0 && s.totalProvisionsCents === 0) throw new DomainRuleError('statement_empty', 'Nothing to settle in this period: no approved invoice, no provision called');
+    if (s.unownedCents !== 0) throw new DomainRuleError('lot_without_owner', 'Some charged lots have no owner at the invoice date');
+    const statement = ctx.em.create(ChargeStatementSchema, { building: input.buildingId, periodStart: input.periodStart, periodEnd: input.periodEnd, date: input.date, chargesCents: s.totalChargesCents, provisionsCents: s.totalProvisionsCents, entryId: null, createdAt: ctx.now() });
+    await ctx.em.flush();
+    const lines: EntryLine[] = [];
+    let net = 0;
+    for (const o of s.owners) {
+      ctx.em.create(ChargeStatementLineSchema, { statement, owner: o.ownerId, chargesCents: o.chargesCents, provisionsCents: o.provisionsCents });
+      if (o.balanceCents === 0) continue;
+      const { working } = await ensureOwnerAccounts(ctx.em, input.buildingId, o.ownerId);
+      lines.push({ accountCode: working, debitCents: Math.max(0, o.balanceCents), creditCents: Math.max(0, -o.balanceCents), label: `Décompte ${input.periodStart} – ${input.periodEnd}` });
+      net += o.balanceCents;
+    }
+    // The provisions (701) are brought to the actual charges: more charges than provisions is called now.
+    if (net !== 0) lines.push({ accountCode: '701', debitCents: Math.max(0, -net), creditCents: Math.max(0, net), label: 'Régularisation des provisions' });
+    let entryId: number | null = null;
+    if (lines.length >= 2) {
+      const e = await postEntry(ctx.em, { buildingId: input.buildingId, journalCode: 'APF', date: input.date, description: `Décompte de charges ${input.periodStart} – ${input.periodEnd}`, lines, sourceType: 'statement', sourceId: statement.id }, ctx.actor.label, ctx.now());
+      entryId = e.id;
+      statement.entryId = e.id;
+    }
+    if (s.invoices.length) await ctx.em.nativeUpdate(InvoiceSchema, { id: { $in: s.invoices.map((i) => i.id) } }, { statementId: statement.id });
+    ctx.audit('charges.postStatement', 'charge_statement', statement.id, null, { periodStart: input.periodStart, periodEnd: input.periodEnd, charges: s.totalChargesCents, provisions: s.totalProvisionsCents });
+    ctx.emit('data-changed', { entity: 'ledger', ids: [input.buildingId] });
+    return { statementId: statement.id, entryId };
+  },
+};
+
+/** Approved invoices of the period not yet settled, allocated to owners; provisions called in the period. */
+async function statementOf(ctx: HandlerContext, input: { buildingId: number; periodStart: string; periodEnd: string }) {
+  await buildingInScope(ctx, input.buildingId);
+  const invoices = await ctx.em.find(InvoiceSchema, {
+    building: input.buildingId, status: { $in: ['approved', 'paid'] }, statementId: null,
+    $or: [{ periodEnd: null, invoiceDate: { $gte: input.periodStart, $lte: input.periodEnd } }, { periodEnd: { $gte: input.periodStart, $lte: input.periodEnd } }],
+  }, { orderBy: { invoiceDate: 'asc', id: 'asc' } });
+  const charges = new Map<number, number>();
+  let unownedCents = 0;
+  const rows = [];
+  const keys = new Map<number | null, KeyWeights>();
+  for (const inv of invoices) {
+    const keyId = inv.distributionKeyId ?? null;
+    if (!keys.has(keyId)) keys.set(keyId, await keyWeights(ctx.em, input.buildingId, keyId));
+    const key = keys.get(keyId) as KeyWeights;
+    const a = allocate(inv.amountCents, key.weights, await ownersOn(ctx.em, input.buildingId, inv.periodEnd ?? inv.invoiceDate));
+    for (const [o, c] of a.byOwner) charges.set(o, (charges.get(o) ?? 0) + c);
+    unownedCents += a.unownedCents;
+    const supplier = await ctx.em.findOneOrFail(SupplierSchema, { id: inv.supplier.id });
+    rows.push({ id: inv.id, number: inv.number, supplierName: supplier.name, amountCents: inv.amountCents, keyName: key.name });
+  }
+  const provisions = new Map<number, number>();
+  const provisionRows = (await sql(ctx.em, 'fund_call_line as l').join('fund_call as c', 'c.id', 'l.call_id')
+    .where({ 'c.building_id': input.buildingId, 'c.kind': 'working' }).whereBetween('c.call_date', [input.periodStart, input.periodEnd])
+    .groupBy('l.owner_id').select('l.owner_id as ownerId').sum({ t: 'l.amount_cents' })) as { ownerId: number; t: string | number }[];
+  for (const p of provisionRows) provisions.set(Number(p.ownerId), Number(p.t));
+  const ids = [...new Set([...charges.keys(), ...provisions.keys()])];
+  const names = await ownerNames(ctx.em, ids);
+  const owners = ids.map((ownerId) => {
+    const chargesCents = charges.get(ownerId) ?? 0, provisionsCents = provisions.get(ownerId) ?? 0;
+    return { ownerId, name: names.get(ownerId)?.name ?? `#${ownerId}`, chargesCents, provisionsCents, balanceCents: chargesCents - provisionsCents };
+  }).sort((x, y) => x.name.localeCompare(y.name, 'fr'));
+  return {
+    invoices: rows, owners, unownedCents,
+    totalChargesCents: rows.reduce((s, r) => s + r.amountCents, 0),
+    totalProvisionsCents: owners.reduce((s, o) => s + o.provisionsCents, 0),
+  };
+}
