@@ -1,3 +1,4 @@
+import type { KoprogoBridge } from '../../src-shared/bridge.js';
 import type { Result } from '../../src-shared/result.js';
 
 /** How the renderer reaches the handlers: Electron IPC (preload) or browser-mode HTTP. */
@@ -10,19 +11,13 @@ export interface Transport {
   setSessionToken(token: string | null): void;
 }
 
-/** What the Electron preload exposes as `window.koprogo`. */
-export interface KoproGoBridge {
-  call(op: string, input: unknown): Promise<Result<unknown>>;
-  onEvent(cb: (event: string, payload: unknown) => void): () => void;
-  platform: string;
-}
-
-export function electronBridge(): KoproGoBridge | null {
-  const bridge = (globalThis as { koprogo?: KoproGoBridge }).koprogo;
+/** The Electron preload's `window.koprogo` (declared in src-shared/bridge.ts), if this is Electron. */
+export function electronBridge(): KoprogoBridge | null {
+  const bridge = (globalThis as { koprogo?: KoprogoBridge }).koprogo;
   return bridge && typeof bridge.call === 'function' ? bridge : null;
 }
 
-export function electronTransport(bridge: KoproGoBridge): Transport {
+export function electronTransport(bridge: KoprogoBridge): Transport {
   return {
     kind: 'electron',
     call: (op, input) => bridge.call(op, input),

@@ -26,10 +26,9 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
     // After the list renders.
     requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus()));
   };
-  useHotkeys([
-    ['mod+K', focusSearch],
-    ['/', focusSearch],
-  ]);
+  // "/" only outside text fields (it is typed there); Ctrl+K / ⌘K from anywhere.
+  useHotkeys([['/', focusSearch]]);
+  useHotkeys([['mod+K', focusSearch]], []);
 
   const links: { route: Route; label: string; icon: ReactNode; active: boolean }[] = [
     { route: { name: 'buildings' }, label: t('nav.buildings'), icon: <IconBuildingCommunity size={18} aria-hidden />, active: route.name === 'buildings' || route.name === 'building' },

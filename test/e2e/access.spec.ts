@@ -42,6 +42,10 @@ test('a wrong password is refused with a message, then the syndic signs in and s
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Residentie Leie', level: 1 })).toBeVisible();
 
+  // Ctrl+K from any screen goes back to the search.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('searchbox', { name: 'Rechercher' })).toBeFocused();
+
   // Signing out returns to the sign-in screen.
   await page.getByRole('button', { name: /Menu de/ }).click();
   await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
