@@ -1,6 +1,7 @@
 import type { Dispatcher } from '../dispatch.js';
 import type { OpInput, OpOutput, OperationName } from '../../../src-shared/contract/index.js';
 import { UserSchema } from '../../db/entities/index.js';
+import { seedDemoFinance } from './seed-demo-finance.js';
 
 /** Password of every demo user (README): only for the demo database. */
 export const DEMO_PASSWORD = 'koprogo-demo';
@@ -118,5 +119,14 @@ export async function seedDemo(d: Dispatcher): Promise<{ created: boolean; build
   // A council member of the Brussels building and an owner account (read-only, own lots).
   await call(d, 'users.create', { email: 'conseil@demo.koprogo.be', displayName: 'Claire Martin (conseil)', language: 'fr', password: DEMO_PASSWORD, roles: [{ role: 'council', buildingId: bxl.id, ownerId: null }] });
   await call(d, 'users.create', { email: 'proprietaire@demo.koprogo.be', displayName: 'Jean Dupont', language: 'fr', password: DEMO_PASSWORD, roles: [{ role: 'owner', buildingId: null, ownerId: ownerIds[0] as number }] });
+
+  const signIn = async (email: string) => {
+    const r = await d.call('auth.signIn', { email, password: DEMO_PASSWORD });
+    if (!r.ok) throw new Error(`seed-demo: sign-in of ${email} failed`);
+    return (r.value as { sessionToken: string }).sessionToken;
+  };
+  const tokens = { accountant: await signIn('comptable@demo.koprogo.be'), syndic: await signIn('syndic@demo.koprogo.be') };
+  await seedDemoFinance(d, { bxl: bxl.id, gent: gent.id }, tokens);
+  for (const t of Object.values(tokens)) d.services.sessions.close(t);
   return { created: true, buildings: [bxl.id, gent.id] };
 }
