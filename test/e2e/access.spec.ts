@@ -19,6 +19,11 @@ test('a wrong launch token is refused', async ({ page }) => {
 });
 
 test('a wrong password is refused with a message, then the syndic signs in and sees the demo buildings', async ({ page }) => {
+  // The page runs under the app's CSP (no inline script, no remote anything): nothing may be refused.
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+  });
   await page.goto(launchUrl());
   await expect(page).toHaveURL(/\/(#.*)?$/); // the token left the address bar
   await page.getByLabel('Adresse e-mail').fill('syndic@demo.koprogo.be');
@@ -50,4 +55,5 @@ test('a wrong password is refused with a message, then the syndic signs in and s
   await page.getByRole('button', { name: /Menu de/ }).click();
   await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
   await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  expect(refused).toEqual([]);
 });
