@@ -36,10 +36,14 @@ export class ConflictError extends AppError {
   }
 }
 
-/** A business rule refused the operation; `rule` is a stable key for i18n. */
+/**
+ * A business rule refused the operation; `rule` is a stable key for i18n. When the rule
+ * names a field (`extra.path`), it is also given as a problem, the shape validation uses.
+ */
 export class DomainRuleError extends AppError {
   constructor(rule: string, message: string, extra: Record<string, unknown> = {}) {
-    super('DOMAIN_RULE', message, { rule, ...extra });
+    const path = Array.isArray(extra.path) ? (extra.path as (string | number)[]) : null;
+    super('DOMAIN_RULE', message, { rule, ...extra, ...(path && !extra.problems ? { problems: [{ path, code: rule, message }] } : {}) });
   }
 }
 

@@ -146,7 +146,6 @@ export const ownershipHistoryRow = z.object({
   to: z.string().nullable(),
 });
 
-export const importProblem = z.object({ line: z.number().int(), column: z.string(), message: z.string(), code: z.string() });
 
 export const portfolioOperations = {
   'buildings.list': query({

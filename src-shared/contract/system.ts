@@ -81,6 +81,12 @@ export const systemOperations = {
     input: z.object({ current: z.string().max(200), next: password }),
     output: z.object({}),
   }),
+  'auth.updateProfile': command({
+    summary: 'Change my display name or language',
+    permission: 'session',
+    input: z.object({ displayName: nonEmpty(120).optional(), language: language.optional() }),
+    output: sessionUser,
+  }),
   'users.list': query({ summary: 'Users of the firm', permission: 'users.manage', input: z.object({}), output: z.array(userRow) }),
   'users.create': command({
     summary: 'Create a user',

@@ -165,3 +165,17 @@ describe.each(DRIVERS)('the syndic firm on %s', (driver) => {
     expect(denied.ok || denied.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('my profile (SQLite)', () => {
+  it('a user changes their own language; a rule naming a field is also given as a problem on that field', async () => {
+    const app = await testApp('sqlite');
+    const tok = await app.signedIn('accountant');
+    const r = await app.as(tok, 'auth.updateProfile', { language: 'nl' });
+    expect(r.ok && r.value.language).toBe('nl');
+    const info = await app.as(tok, 'system.info', {});
+    expect(info.ok && info.value.user?.language).toBe('nl');
+    const bad = await app.as(tok, 'auth.changePassword', { current: 'wrong password', next: 'a new long password' });
+    expect(bad.ok || bad.error.details?.problems).toEqual([{ path: ['current'], code: 'bad_credentials', message: expect.any(String) }]);
+    await app.close();
+  });
+});

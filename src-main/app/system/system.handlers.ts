@@ -20,7 +20,7 @@ function setRoles(ctx: HandlerContext, userId: number, roles: RoleAssignment[]) 
 }
 
 export const systemHandlers: Handlers<
-  'system.info' | 'auth.signIn' | 'auth.signOut' | 'auth.changePassword' | 'users.list' | 'users.create' | 'users.update' | 'audit.list' | 'db.status' | 'db.backup'
+  'system.info' | 'auth.signIn' | 'auth.signOut' | 'auth.changePassword' | 'auth.updateProfile' | 'users.list' | 'users.create' | 'users.update' | 'audit.list' | 'db.status' | 'db.backup'
 > = {
   'system.info': async (_input, ctx) => ({
     version: ctx.services.version,
@@ -54,6 +54,16 @@ export const systemHandlers: Handlers<
     u.passwordHash = await hashPassword(next);
     ctx.audit('user.passwordChanged', 'user', u.id, null, null);
     return {};
+  },
+
+  'auth.updateProfile': async ({ displayName, language }, ctx) => {
+    const u = await ctx.em.findOne(UserSchema, { id: ctx.actor.userId ?? -1 });
+    if (!u) throw new DomainRuleError('no_user', 'Only a signed-in user has a profile');
+    const before = { displayName: u.displayName, language: u.language };
+    if (displayName !== undefined) u.displayName = displayName;
+    if (language !== undefined) u.language = language;
+    ctx.audit('user.updateProfile', 'user', u.id, before, { displayName: u.displayName, language: u.language });
+    return toSessionUser(u, await rolesOf(ctx.em, u.id));
   },
 
   'users.list': async (_input, ctx) => {
