@@ -37,7 +37,11 @@ export async function checkEntry(em: EntityManager, e: Omit<EntryToPost, 'source
     if (err instanceof InvalidEntryLineError) throw new DomainRuleError('invalid_entry_line', err.message, { path: [...pathPrefix, 'lines', err.index] });
     throw err;
   }
-  const fy = await fiscalYearFor(em, e.buildingId, e.date);
+  const fy = await fiscalYearFor(em, e.buildingId, e.date).catch((err: unknown) => {
+    // Name the entry's date field, not a bare `date`, when the entry is part of a file.
+    if (err instanceof DomainRuleError && pathPrefix.length) throw new DomainRuleError(String(err.details?.rule), err.message, { ...err.details, path: [...pathPrefix, 'date'] });
+    throw err;
+  });
   const journal = await em.findOne(JournalSchema, { building: e.buildingId, code: e.journalCode });
   if (!journal) throw new DomainRuleError('unknown_journal', `Journal ${e.journalCode} does not exist in this building`, { path: [...pathPrefix, 'journalCode'] });
   const codes = [...new Set(e.lines.map((l) => l.accountCode))];
