@@ -4,6 +4,7 @@ import { portfolioOperations } from './portfolio.js';
 import { ledgerOperations } from './ledger.js';
 import { invoiceOperations } from './invoices.js';
 import { chargeOperations } from './charges.js';
+import { reportOperations } from './reports.js';
 import { systemOperations } from './system.js';
 
 /** Every operation of the application, declared once. */
@@ -13,6 +14,7 @@ export const operations = {
   ...ledgerOperations,
   ...invoiceOperations,
   ...chargeOperations,
+  ...reportOperations,
 } satisfies Record<string, OperationDef>;
 
 export type Operations = typeof operations;
