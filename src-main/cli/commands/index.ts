@@ -11,4 +11,8 @@ export { register as dbMigrate } from './db-migrate.js';
 export { register as dbRestore } from './db-restore.js';
 export { register as dbStatus } from './db-status.js';
 export { register as importOwners } from './import-owners.js';
+export { register as invoicesList } from './invoices-list.js';
+export { register as ledgerExport } from './ledger-export.js';
+export { register as ledgerImport } from './ledger-import.js';
+export { register as ledgerTrialBalance } from './ledger-trial-balance.js';
 export { register as seedDemo } from './seed-demo.js';
