@@ -38,9 +38,10 @@ describe.each(DRIVERS)('malformed input to every handler on %s', (driver) => {
     // Objects with fields of the wrong type, for operations that require fields.
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...withRequiredFields), fc.dictionary(fc.constantFrom('id', 'name', 'data', 'buildingId', 'lotId', 'email', 'csv'), fc.oneof(fc.string(), fc.constant(-1), fc.constant(null), fc.object())), async (op, input) => {
-        const parsed = operations[op].input.safeParse(input);
+        // A generated input that happens to be valid (e.g. { name: "x" } for suppliers.create) is not malformed: skip it.
+        if (operations[op].input.safeParse(input).success) return true;
         const r = await app.dispatcher.call(op, input, { cli: true });
-        return parsed.success || (!r.ok && r.error.code === 'VALIDATION' && (r.error.details?.problems?.length ?? 0) > 0);
+        return !r.ok && r.error.code === 'VALIDATION' && (r.error.details?.problems?.length ?? 0) > 0;
       }),
       { numRuns: 80 },
     );

@@ -72,7 +72,8 @@ export const ledgerHandlers: Handlers<
 
   'ledger.accounts': async ({ buildingId, fiscalYearId }, ctx) => {
     await buildingInScope(ctx, buildingId);
-    const accounts = await ctx.em.find(LedgerAccountSchema, { building: buildingId }, { orderBy: { code: 'asc' } });
+    const accounts = await ctx.em.find(LedgerAccountSchema, { building: buildingId });
+    accounts.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0)); // byte order on both drivers
     const sums = new Map<number, { d: number; c: number }>();
     if (fiscalYearId !== undefined) {
       await fiscalYearOf(ctx, buildingId, fiscalYearId);
@@ -188,9 +189,10 @@ export const ledgerHandlers: Handlers<
       .where('l.fiscal_year_id', fiscalYearId)
       .groupBy('a.id', 'a.code', 'a.label_fr', 'a.label_nl', 'a.type')
       .select('a.code', 'a.label_fr as labelFr', 'a.label_nl as labelNl', 'a.type')
-      .sum({ d: 'l.debit_cents' }).sum({ c: 'l.credit_cents' })
-      .orderBy('a.code')) as { code: string; labelFr: string; labelNl: string; type: AccountType; d: string | number; c: string | number }[];
+      .sum({ d: 'l.debit_cents' }).sum({ c: 'l.credit_cents' })) as { code: string; labelFr: string; labelNl: string; type: AccountType; d: string | number; c: string | number }[];
     let totalDebitCents = 0, totalCreditCents = 0;
+    // Sorted here, not in SQL: PostgreSQL's collation would order "4101-12" unlike SQLite.
+    rows.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     const out = rows.map((r) => {
       const d = Number(r.d), c = Number(r.c);
       totalDebitCents += d;
