@@ -70,4 +70,5 @@ const failedSteps = results.filter((r) => !r.ok);
 process.stdout.write(`\n━━ steps: ${results.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} (${r.seconds}s)`).join(' · ')}\n`);
 if (failedSteps.length && failed === 0) failed = failedSteps.length; // a step that failed before counting tests still fails the run
 process.stdout.write(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-process.exit(failedSteps.length ? 1 : 0);
+// Any failed test fails the run, whatever a runner's own exit status said.
+process.exit(failedSteps.length || failed ? 1 : 0);
