@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'finance.write',
   'finance.close',
   'invoices.approve',
+  'governance.write',
   'users.manage',
   'settings.manage',
   'audit.read',
@@ -25,8 +26,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * their buildings / own lots by the handlers' scope.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write', 'finance.close', 'invoices.approve', 'users.manage', 'settings.manage', 'audit.read', 'db.admin'],
-  syndic: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write', 'finance.close', 'invoices.approve', 'audit.read'],
+  admin: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write', 'finance.close', 'invoices.approve', 'governance.write', 'users.manage', 'settings.manage', 'audit.read', 'db.admin'],
+  syndic: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write', 'finance.close', 'invoices.approve', 'governance.write', 'audit.read'],
   accountant: ['session', 'portfolio.read', 'portfolio.write', 'finance.read', 'finance.write'],
   council: ['session', 'portfolio.read', 'finance.read', 'invoices.approve'],
   owner: ['session', 'portfolio.read'],

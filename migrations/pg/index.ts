@@ -3,6 +3,7 @@ import { Migration0001Initial } from './0001-initial.js';
 import { Migration0002Ledger } from './0002-ledger.js';
 import { Migration0003Invoices } from './0003-invoices.js';
 import { Migration0004Charges } from './0004-charges.js';
+import { Migration0005Governance } from './0005-governance.js';
 
 /**
  * Forward-only, numbered. A name here is never changed or removed: a database that has
@@ -13,4 +14,5 @@ export const pgMigrations: MigrationObject[] = [
   { name: '0002-ledger', class: Migration0002Ledger },
   { name: '0003-invoices', class: Migration0003Invoices },
   { name: '0004-charges', class: Migration0004Charges },
+  { name: '0005-governance', class: Migration0005Governance },
 ];

@@ -6,6 +6,7 @@ import { firmHandlers } from './system/firm.handlers.js';
 import { ledgerHandlers } from './finance/ledger.handlers.js';
 import { invoiceHandlers } from './finance/invoices.handlers.js';
 import { chargeHandlers } from './finance/charges.handlers.js';
+import { governanceHandlers } from './governance/governance.handlers.js';
 import { reportHandlers } from './finance/reports.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
@@ -17,5 +18,6 @@ export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...invoiceHandlers,
   ...chargeHandlers,
+  ...governanceHandlers,
   ...reportHandlers,
 };

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const events = {
   /** Something changed: screens showing this entity refetch. */
   'data-changed': z.object({ entity: z.string(), ids: z.array(z.number().int()) }),
+  /** A vote, an attendance or a declaration changed a meeting: the room and the projector refresh. */
+  'tally-updated': z.object({ assemblyId: z.number().int(), itemId: z.number().int().nullable() }),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;

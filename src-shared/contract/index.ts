@@ -4,6 +4,7 @@ import { portfolioOperations } from './portfolio.js';
 import { ledgerOperations } from './ledger.js';
 import { invoiceOperations } from './invoices.js';
 import { chargeOperations } from './charges.js';
+import { governanceOperations } from './governance.js';
 import { reportOperations } from './reports.js';
 import { systemOperations } from './system.js';
 
@@ -14,6 +15,7 @@ export const operations = {
   ...ledgerOperations,
   ...invoiceOperations,
   ...chargeOperations,
+  ...governanceOperations,
   ...reportOperations,
 } satisfies Record<string, OperationDef>;
 

@@ -2,6 +2,7 @@ import { BankAccountSchema, BuildingSchema, FirmSchema, LotSchema, OwnerSchema, 
 import { FiscalYearSchema, JournalEntrySchema, JournalLineSchema, JournalSchema, LedgerAccountSchema } from './finance.entity.js';
 import { ApprovalPolicySchema, DocumentSchema, InvoiceEventSchema, InvoiceSchema, SupplierSchema } from './invoices.entity.js';
 import { ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FundCallLineSchema, FundCallSchema } from './charges.entity.js';
+import { AgendaItemSchema, AssemblySchema, AttendanceSchema, MeetingPersonSchema, VoteEventSchema, VoteSchema } from './governance.entity.js';
 import { AuditRecordSchema, RoleAssignmentSchema, SettingSchema, UserSchema } from './system.entity.js';
 
 export * from './portfolio.entity.js';
@@ -9,6 +10,7 @@ export * from './system.entity.js';
 export * from './finance.entity.js';
 export * from './invoices.entity.js';
 export * from './charges.entity.js';
+export * from './governance.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
 export const allEntities = [
@@ -17,4 +19,5 @@ export const allEntities = [
   LedgerAccountSchema, JournalSchema, FiscalYearSchema, JournalEntrySchema, JournalLineSchema,
   DocumentSchema, SupplierSchema, InvoiceSchema, InvoiceEventSchema, ApprovalPolicySchema,
   DistributionKeySchema, DistributionKeyWeightSchema, FundCallSchema, FundCallLineSchema, ChargeStatementSchema, ChargeStatementLineSchema,
+  AssemblySchema, AgendaItemSchema, AttendanceSchema, MeetingPersonSchema, VoteSchema, VoteEventSchema,
 ];
