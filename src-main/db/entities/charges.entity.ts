@@ -63,6 +63,8 @@ export const FundCallLineSchema = defineEntity({
     /** The 12 digits of the OGM. */
     ogm: p.string().length(12).unique(),
   }),
+  // calls.list counts the lines of each call; PostgreSQL does not index foreign keys by itself (0006).
+  indexes: [{ properties: ['call'] }],
 });
 export type FundCallLine = InferEntity<typeof FundCallLineSchema>;
 

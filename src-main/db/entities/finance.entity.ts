@@ -106,6 +106,8 @@ export const JournalLineSchema = defineEntity({
   indexes: [
     { name: 'journal_line_account_page', properties: ['account', 'date', 'id'] },
     { name: 'journal_line_year_account', properties: ['fiscalYear', 'account'] },
+    // An entry's lines (entryDetail). SQLite indexes foreign keys by itself; PostgreSQL does not (0006).
+    { properties: ['entry'] },
   ],
 });
 export type JournalLine = InferEntity<typeof JournalLineSchema>;

@@ -71,6 +71,8 @@ export const InvoiceSchema = defineEntity({
   indexes: [
     { name: 'invoice_inbox', properties: ['status', 'dueDate', 'id'] },
     { name: 'invoice_building_status', properties: ['building', 'status', 'dueDate', 'id'] },
+    // documents.get finds the invoice of a document (foreign keys are not indexed by PostgreSQL: 0006).
+    { properties: ['document'] },
   ],
 });
 export type Invoice = InferEntity<typeof InvoiceSchema>;
@@ -89,6 +91,8 @@ export const InvoiceEventSchema = defineEntity({
     toStatus: p.string().length(20),
     note: p.string().length(500).nullable(),
   }),
+  // An invoice's history (invoices.get); PostgreSQL does not index foreign keys by itself (0006).
+  indexes: [{ properties: ['invoice'] }],
 });
 export type InvoiceEvent = InferEntity<typeof InvoiceEventSchema>;
 
