@@ -1,18 +1,16 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatMoney } from '../../../src-shared/values/money.js';
-import { APP_VERSION } from '../version.js';
+import { A4, createPdf } from '../pdf/document.js';
+import { fit, localDate, oneLine } from '../pdf/text.js';
 import type { Cell, ReportColumn, ReportDocument, ReportRow } from './report-document.js';
-import { reportFonts } from './report-fonts.js';
 import { fill, printedDate, REPORT_CATALOGS } from './report-text.js';
 
 /**
  * A report on A4 paper with pdf-lib: on every page the building (name, address, BCE), the
  * fiscal year and the title, then the table with its header repeated; amounts right-aligned
  * as 1.234,56 €; "page X / Y" and the printing date at the foot. Fonts: assets/fonts
- * (report-fonts.ts), embedded as subsets.
+ * (report-fonts.ts), embedded as subsets (src-main/app/pdf/document.ts).
  */
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = { left: 40, right: 40, top: 40, bottom: 46 };
 const SIZE = { building: 12, header: 8.5, title: 14, table: 8, foot: 7.5 };
 const ROW_HEIGHT = 12;
@@ -22,39 +20,11 @@ const GREY = rgb(0.35, 0.35, 0.35);
 const RULE = rgb(0.55, 0.55, 0.55);
 const SHADE = rgb(0.92, 0.92, 0.92);
 
-/** One line of text: no control characters (pdf-lib would break lines on them). */
-const oneLine = (s: string) => [...s].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('');
-
-/** The text cut to fit `width`, with an ellipsis. */
-function fit(text: string, font: PDFFont, size: number, width: number): string {
-  if (font.widthOfTextAtSize(text, size) <= width) return text;
-  const chars = [...text];
-  let lo = 0, hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (font.widthOfTextAtSize(`${chars.slice(0, mid).join('')}…`, size) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${chars.slice(0, lo).join('').trimEnd()}…`;
-}
-
-/** The day of `d` on this machine's clock, as the person printing sees it. */
-const localDate = (d: Date) => `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
-
 export async function toPdf(doc: ReportDocument, printedAt: Date): Promise<Uint8Array> {
   const t = REPORT_CATALOGS[doc.language];
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const fonts = reportFonts();
-  const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(fonts.bold, { subset: true });
-  pdf.setTitle(`${doc.title} — ${doc.buildingName}`, { showInWindowTitleBar: true });
-  pdf.setSubject(doc.headerLines.join(' — '));
-  pdf.setLanguage(doc.language === 'nl' ? 'nl-BE' : 'fr-BE');
-  pdf.setCreator(`KoproGo ${APP_VERSION}`);
-  pdf.setProducer('KoproGo (pdf-lib)');
-  pdf.setCreationDate(printedAt);
-  pdf.setModificationDate(printedAt);
+  const { pdf, regular, bold } = await createPdf({
+    title: `${doc.title} — ${doc.buildingName}`, subject: doc.headerLines.join(' — '), language: doc.language === 'nl' ? 'nl-BE' : 'fr-BE', createdAt: printedAt,
+  });
 
   const cellText = (cell: Cell, column: ReportColumn): string => {
     if (cell === null) return '';
