@@ -5,6 +5,7 @@ import { Migration0003Invoices } from './0003-invoices.js';
 import { Migration0004Charges } from './0004-charges.js';
 import { Migration0005Governance } from './0005-governance.js';
 import { Migration0006ForeignKeyIndexes } from './0006-foreign-key-indexes.js';
+import { Migration0007Convocations } from './0007-convocations.js';
 
 /**
  * Forward-only, numbered. A name here is never changed or removed: a database that has
@@ -17,4 +18,5 @@ export const pgMigrations: MigrationObject[] = [
   { name: '0004-charges', class: Migration0004Charges },
   { name: '0005-governance', class: Migration0005Governance },
   { name: '0006-foreign-key-indexes', class: Migration0006ForeignKeyIndexes },
+  { name: '0007-convocations', class: Migration0007Convocations },
 ];

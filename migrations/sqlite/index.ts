@@ -4,6 +4,7 @@ import { Migration0002Ledger } from './0002-ledger.js';
 import { Migration0003Invoices } from './0003-invoices.js';
 import { Migration0004Charges } from './0004-charges.js';
 import { Migration0005Governance } from './0005-governance.js';
+import { Migration0007Convocations } from './0007-convocations.js';
 
 /**
  * Forward-only, numbered. A name here is never changed or removed: a database that has
@@ -15,4 +16,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: '0003-invoices', class: Migration0003Invoices },
   { name: '0004-charges', class: Migration0004Charges },
   { name: '0005-governance', class: Migration0005Governance },
+  { name: '0007-convocations', class: Migration0007Convocations },
 ];

@@ -7,17 +7,21 @@ import { ledgerHandlers } from './finance/ledger.handlers.js';
 import { invoiceHandlers } from './finance/invoices.handlers.js';
 import { chargeHandlers } from './finance/charges.handlers.js';
 import { governanceHandlers } from './governance/governance.handlers.js';
+import { governanceDocumentHandlers } from './governance/governance-documents.handlers.js';
+import { smtpSettingsHandlers } from './system/smtp-settings.js';
 import { reportHandlers } from './finance/reports.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
   ...systemHandlers,
   ...settingsHandlers,
+  ...smtpSettingsHandlers,
   ...firmHandlers,
   ...portfolioHandlers,
   ...ledgerHandlers,
   ...invoiceHandlers,
   ...chargeHandlers,
   ...governanceHandlers,
+  ...governanceDocumentHandlers,
   ...reportHandlers,
 };

@@ -5,6 +5,8 @@ import { ledgerOperations } from './ledger.js';
 import { invoiceOperations } from './invoices.js';
 import { chargeOperations } from './charges.js';
 import { governanceOperations } from './governance.js';
+import { governanceDocumentOperations } from './governance-documents.js';
+import { smtpOperations } from './smtp.js';
 import { reportOperations } from './reports.js';
 import { systemOperations } from './system.js';
 
@@ -16,6 +18,8 @@ export const operations = {
   ...invoiceOperations,
   ...chargeOperations,
   ...governanceOperations,
+  ...governanceDocumentOperations,
+  ...smtpOperations,
   ...reportOperations,
 } satisfies Record<string, OperationDef>;
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { z } from 'zod';
 import type { invoiceInput, InvoiceStatusName } from '../../../src-shared/contract/invoices.js';
-import { ApprovalPolicySchema, BankAccountSchema, DocumentSchema, InvoiceEventSchema, JournalSchema, InvoiceSchema, LedgerAccountSchema, SupplierSchema, UserSchema, type Invoice } from '../../db/entities/index.js';
+import { ApprovalPolicySchema, AssemblySchema, BankAccountSchema, DocumentSchema, InvoiceEventSchema, JournalSchema, InvoiceSchema, LedgerAccountSchema, SupplierSchema, UserSchema, type Invoice } from '../../db/entities/index.js';
 import { sql } from '../../db/knex.js';
 import { approve, assertEditable, assertPayable, assertRejectable, assertSubmittable, DEFAULT_POLICY, needsCouncil, WorkflowError, type ApprovalPolicy } from '../../domain/invoice-workflow.js';
 import type { HandlerContext, Handlers } from '../context.js';
@@ -337,9 +337,11 @@ export const invoiceHandlers: Handlers<
   'documents.get': async ({ id }, ctx) => {
     const doc = await ctx.em.findOne(DocumentSchema, { id }, { fields: ['id', 'fileName', 'mimeType', 'sha256'] });
     if (!doc) throw new NotFoundError('Document', id);
-    // A document is reachable through an invoice of a building in the caller's scope.
+    // A document is reachable through an invoice, or the minutes of a meeting, of a building in the caller's scope.
     const inv = await ctx.em.findOne(InvoiceSchema, { document: id });
+    const minutesOf = inv ? null : await ctx.em.findOne(AssemblySchema, { minutesDocumentId: id });
     if (inv) await buildingInScope(ctx, inv.building.id);
+    else if (minutesOf) await buildingInScope(ctx, minutesOf.building.id);
     else if (!(await ctx.scope()).all) throw new NotFoundError('Document', id);
     const row = (await sql(ctx.em, 'document').where({ id }).first('content')) as { content: Uint8Array } | undefined;
     return { id: doc.id, fileName: doc.fileName, mimeType: doc.mimeType, sha256: doc.sha256, contentBase64: Buffer.from(row?.content ?? new Uint8Array()).toString('base64') };

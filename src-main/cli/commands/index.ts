@@ -3,6 +3,7 @@
  * `export { register as name } from './file.js';`, where the file exports
  * `register(program: Command): void` (see run.ts for options, opening the app and output).
  */
+export { register as agMinutes } from './ag-minutes.js';
 export { register as agTally } from './ag-tally.js';
 export { register as buildingsList } from './buildings-list.js';
 export { register as chargesDistribute } from './charges-distribute.js';

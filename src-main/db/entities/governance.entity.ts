@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { BuildingSchema } from './portfolio.entity.js';
+import { BuildingSchema, OwnerSchema } from './portfolio.entity.js';
 
 /** A general assembly (assemblée générale / algemene vergadering). */
 export const AssemblySchema = defineEntity({
@@ -28,6 +28,8 @@ export const AssemblySchema = defineEntity({
     currentItemId: p.integer().nullable(),
     /** Random key of the projector page (which shows no personal data). */
     projectorKey: p.string().length(64),
+    /** Titles of the documents the convocation lists (accounts, budget, quotes…), art. 3.87 §3. */
+    convocationDocuments: p.json<string[]>().nullable(),
     minutesText: p.text().nullable(),
     minutesDocumentId: p.integer().nullable(),
     /** Set when the signed minutes are archived: the meeting is read-only from then on. */
@@ -125,3 +127,29 @@ export const VoteEventSchema = defineEntity({
   indexes: [{ properties: ['item', 'batch'] }],
 });
 export type VoteEvent = InferEntity<typeof VoteEventSchema>;
+
+/**
+ * The convocation register: each letter sent by e-mail (sent / failed, with the server's
+ * message id or error) or printed for registered mail (art. 3.87 §3), as proof of the
+ * convocation. `documentId` is the letter as sent (document table, by SHA-256).
+ */
+export const ConvocationDeliverySchema = defineEntity({
+  name: 'ConvocationDelivery',
+  tableName: 'convocation_delivery',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    assembly: p.manyToOne(AssemblySchema),
+    owner: p.manyToOne(OwnerSchema),
+    /** email | registered */
+    channel: p.string().length(10),
+    /** sent | failed | printed */
+    status: p.string().length(8),
+    messageId: p.string().length(300).nullable(),
+    error: p.string().length(500).nullable(),
+    documentId: p.integer().nullable(),
+    at: p.datetime(),
+    actor: p.string().length(120),
+  }),
+  indexes: [{ properties: ['assembly', 'owner'] }],
+});
+export type ConvocationDelivery = InferEntity<typeof ConvocationDeliverySchema>;

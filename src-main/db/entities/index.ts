@@ -2,7 +2,7 @@ import { BankAccountSchema, BuildingSchema, FirmSchema, LotSchema, OwnerSchema, 
 import { FiscalYearSchema, JournalEntrySchema, JournalLineSchema, JournalSchema, LedgerAccountSchema } from './finance.entity.js';
 import { ApprovalPolicySchema, DocumentSchema, InvoiceEventSchema, InvoiceSchema, SupplierSchema } from './invoices.entity.js';
 import { ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FundCallLineSchema, FundCallSchema } from './charges.entity.js';
-import { AgendaItemSchema, AssemblySchema, AttendanceSchema, MeetingPersonSchema, VoteEventSchema, VoteSchema } from './governance.entity.js';
+import { AgendaItemSchema, AssemblySchema, AttendanceSchema, ConvocationDeliverySchema, MeetingPersonSchema, VoteEventSchema, VoteSchema } from './governance.entity.js';
 import { AuditRecordSchema, RoleAssignmentSchema, SettingSchema, UserSchema } from './system.entity.js';
 
 export * from './portfolio.entity.js';
@@ -19,5 +19,5 @@ export const allEntities = [
   LedgerAccountSchema, JournalSchema, FiscalYearSchema, JournalEntrySchema, JournalLineSchema,
   DocumentSchema, SupplierSchema, InvoiceSchema, InvoiceEventSchema, ApprovalPolicySchema,
   DistributionKeySchema, DistributionKeyWeightSchema, FundCallSchema, FundCallLineSchema, ChargeStatementSchema, ChargeStatementLineSchema,
-  AssemblySchema, AgendaItemSchema, AttendanceSchema, MeetingPersonSchema, VoteSchema, VoteEventSchema,
+  AssemblySchema, AgendaItemSchema, AttendanceSchema, MeetingPersonSchema, VoteSchema, VoteEventSchema, ConvocationDeliverySchema,
 ];
