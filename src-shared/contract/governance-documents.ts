@@ -49,7 +49,7 @@ export const governanceDocumentOperations = {
     output: pdfFile.extend({ letters: z.number().int(), ownerIds: z.array(id) }),
   }),
   'ag.sendConvocations': command({
-    summary: 'E-mail the convocation letters to the owners who agreed to it, through the firm’s SMTP server; every delivery is recorded',
+    summary: 'E-mail the convocation letters to the owners who agreed to it, through the firm’s SMTP server; every delivery is recorded; sending again retries only those not sent yet',
     permission: 'governance.write',
     // Mails cannot be taken back: each delivery is recorded as it happens, not in one transaction.
     transactional: false,

@@ -282,6 +282,10 @@ describe.each(DRIVERS)('general assembly documents on %s', (driver) => {
       expect(register.filter((d) => d.status === 'sent').every((d) => d.messageId && d.documentId)).toBe(true);
       const list = await app.admin('ag.convocations', { assemblyId: ag });
       expect(list.find((r) => r.name === 'Fontaine')?.lastDelivery).toMatchObject({ channel: 'email', status: 'failed' });
+      // Sending again retries the failed delivery only.
+      const again = await app.admin('ag.sendConvocations', { assemblyId: ag });
+      expect(again).toMatchObject({ sent: 0, failed: 1, deliveries: [{ ownerId: id.Fontaine, status: 'failed' }] });
+      expect(received).toHaveLength(4);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

@@ -114,9 +114,11 @@ export const governanceDocumentHandlers: Handlers<
     const facts = await convocationFacts(ctx, m, head.firmCity);
     const when = brusselsDateTime(m.assembly.scheduledAt);
     const deliveries: { ownerId: number; status: 'sent' | 'failed'; messageId: string | null; error: string | null }[] = [];
+    // Sending again only retries: an owner whose e-mail already went is not convened twice.
+    const alreadySent = new Set((await ctx.em.find(ConvocationDeliverySchema, { assembly: assemblyId, channel: 'email', status: 'sent' })).map((d) => d.owner.id));
     const mailer = smtpMailer(smtp);
     try {
-      for (const r of list.filter((x) => x.channel === 'email')) {
+      for (const r of list.filter((x) => x.channel === 'email' && !alreadySent.has(x.ownerId))) {
         const { language, note } = documentLanguage(r.language);
         const t = GOVERNANCE_CATALOGS[language];
         const bytes = await convocationPdf(facts, head, [r], ctx.now(), language);
