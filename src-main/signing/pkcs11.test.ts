@@ -1,0 +1,163 @@
+/**
+ * How card answers become messages, with a fake PKCS#11 module: the states a SoftHSM2 token
+ * cannot reach (final try, blocked card, card pulled out mid-signature, pin-pad cancel).
+ * The real module path is covered by test/integration/signing.test.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pkcs11js from 'pkcs11js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardRemovedError, MiddlewareNotFoundError, NoTokenError, PinBlockedError, PinCancelledError, SigningKeyNotFoundError, WrongPinError } from './errors.js';
+import { applicationPin, middlewarePin } from './pin.js';
+import { EidSigner, moduleCandidates, parseSlotId, type Pkcs11Api } from './pkcs11.js';
+
+const ckr = (name: string) => Object.assign(new Error(name), { code: 1 });
+const SLOT = Buffer.from([0x2a, 0, 0, 0, 0, 0, 0, 0]);
+
+let certDer: Buffer;
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'koprogo-p11-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', 'k.pem', '-out', 'c.der', '-outform', 'DER', '-days', '1', '-subj', '/CN=Test (Signature)'], { cwd: dir, stdio: 'ignore' });
+  certDer = readFileSync(join(dir, 'c.der'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface FakeCard {
+  label?: string;
+  flags?: number;
+  flagsAfterFailedLogin?: number;
+  login?: (pin: string) => void;
+  sign?: () => Buffer;
+  hasKey?: boolean;
+  keyNeedsLogin?: boolean;
+}
+
+function fake(card: FakeCard): { api: () => Pkcs11Api; calls: string[] } {
+  const calls: string[] = [];
+  let flags = card.flags ?? pkcs11js.CKF_TOKEN_INITIALIZED;
+  let loggedIn = false;
+  let findClass = 0;
+  let findLabel = '';
+  const api = {
+    load: () => calls.push('load'),
+    C_Initialize: () => calls.push('init'),
+    C_Finalize: () => calls.push('finalize'),
+    close: () => calls.push('close'),
+    C_GetSlotList: () => [SLOT],
+    C_GetTokenInfo: () => ({ label: (card.label ?? 'BELPIC').padEnd(32), manufacturerID: 'x', model: 'y', serialNumber: 'z', flags }),
+    C_OpenSession: () => Buffer.from([1]),
+    C_CloseSession: () => calls.push('closeSession'),
+    C_Login: (_s: Buffer, _u: number, pin: string) => {
+      calls.push(`login:${pin === '' ? 'middleware' : 'pin'}`);
+      try {
+        card.login?.(pin);
+        loggedIn = true;
+      } catch (e) {
+        flags = card.flagsAfterFailedLogin ?? flags;
+        throw e;
+      }
+    },
+    C_Logout: () => calls.push('logout'),
+    C_FindObjectsInit: (_s: Buffer, template: { type: number; value: unknown }[]) => {
+      findClass = template.find((t) => t.type === pkcs11js.CKA_CLASS)?.value as number;
+      findLabel = template.find((t) => t.type === pkcs11js.CKA_LABEL)?.value as string;
+    },
+    C_FindObjects: () => {
+      if (findClass === pkcs11js.CKO_CERTIFICATE) return findLabel === 'Signature' ? [Buffer.from([7])] : [];
+      if (card.hasKey === false || (card.keyNeedsLogin && !loggedIn)) return [];
+      return findLabel === 'Signature' ? [Buffer.from([9])] : [];
+    },
+    C_FindObjectsFinal: () => undefined,
+    C_GetAttributeValue: () => [{ type: pkcs11js.CKA_VALUE, value: certDer }],
+    C_SignInit: () => calls.push('signInit'),
+    C_SignAsync: async () => card.sign?.() ?? Buffer.alloc(96, 1),
+  };
+  return { api: () => api as unknown as Pkcs11Api, calls };
+}
+
+const open = (card: FakeCard, pin = applicationPin(async () => '1111')) => {
+  const f = fake(card);
+  return { f, promise: EidSigner.open({ modulePath: 'fake', pin, createApi: f.api }) };
+};
+
+describe('eID card errors a person can act on', () => {
+  it('wrong PIN on the final try says one try left', async () => {
+    const { promise } = open({ login: () => { throw ckr('CKR_PIN_INCORRECT'); }, flagsAfterFailedLogin: pkcs11js.CKF_TOKEN_INITIALIZED | pkcs11js.CKF_USER_PIN_FINAL_TRY });
+    const e = await promise.catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WrongPinError);
+    expect((e as WrongPinError).triesLeft).toBe(1);
+    expect((e as Error).message).toMatch(/One try left.*PUK/);
+  });
+
+  it('wrong PIN with the count low says few tries left; with no hint, that 3 wrong PINs block the card', async () => {
+    const low = await open({ login: () => { throw ckr('CKR_PIN_INCORRECT'); }, flagsAfterFailedLogin: pkcs11js.CKF_TOKEN_INITIALIZED | pkcs11js.CKF_USER_PIN_COUNT_LOW }).promise.catch((x: unknown) => x);
+    expect((low as Error).message).toMatch(/Few tries left/);
+    const none = await open({ login: () => { throw ckr('CKR_PIN_INCORRECT'); } }).promise.catch((x: unknown) => x);
+    expect((none as WrongPinError).triesLeft).toBeNull();
+    expect((none as Error).message).toMatch(/after 3 wrong PINs/);
+  });
+
+  it('a blocked card is refused before any PIN is asked; a PIN that blocks it says so', async () => {
+    let asked = false;
+    const before = await open({ flags: pkcs11js.CKF_TOKEN_INITIALIZED | pkcs11js.CKF_USER_PIN_LOCKED }, applicationPin(async () => { asked = true; return '1'; })).promise.catch((x: unknown) => x);
+    expect(before).toBeInstanceOf(PinBlockedError);
+    expect(asked).toBe(false);
+    const during = await open({ login: () => { throw ckr('CKR_PIN_LOCKED'); } }).promise.catch((x: unknown) => x);
+    expect(during).toBeInstanceOf(PinBlockedError);
+  });
+
+  it('the card pulled out during C_Sign is CardRemovedError, and the module is released', async () => {
+    const { f, promise } = open({ sign: () => { throw ckr('CKR_DEVICE_REMOVED'); } });
+    const signer = await promise;
+    await expect(signer.sign(Buffer.from('x'), 'sha256')).rejects.toBeInstanceOf(CardRemovedError);
+    signer.close();
+    expect(f.calls).toEqual(expect.arrayContaining(['logout', 'closeSession', 'finalize', 'close']));
+  });
+
+  it('a cancelled pin-pad or PIN dialog is PinCancelledError', async () => {
+    const signer = await open({ sign: () => { throw ckr('CKR_FUNCTION_CANCELED'); } }, middlewarePin()).promise;
+    await expect(signer.sign(Buffer.from('x'), 'sha256')).rejects.toBeInstanceOf(PinCancelledError);
+    signer.close();
+  });
+
+  it('middleware path: no C_Login when the key is visible (the card asks the PIN at C_Sign); an empty-PIN C_Login when it is not', async () => {
+    const visible = open({}, middlewarePin());
+    const s1 = await visible.promise;
+    const sig = await s1.sign(Buffer.from('x'), 'sha256');
+    expect(sig[0]).toBe(0x30); // raw r‖s became DER
+    s1.close();
+    expect(visible.f.calls.filter((c) => c.startsWith('login'))).toEqual([]);
+    const hidden = open({ keyNeedsLogin: true }, middlewarePin());
+    (await hidden.promise).close();
+    expect(hidden.f.calls.filter((c) => c.startsWith('login'))).toEqual(['login:middleware']);
+  });
+
+  it('no BELPIC token, or no signature key (cards of children), are named', async () => {
+    await expect(open({ label: 'OTHER' }).promise).rejects.toBeInstanceOf(NoTokenError);
+    await expect(open({ hasKey: false }).promise).rejects.toBeInstanceOf(SigningKeyNotFoundError);
+  });
+
+  it('no middleware: names the paths looked at and where to get it', async () => {
+    await expect(EidSigner.open({ modulePath: '/nowhere/libbeidpkcs11.so', pin: middlewarePin() })).rejects.toSatisfy(
+      (e: unknown) => e instanceof MiddlewareNotFoundError && /eid\.belgium\.be/.test(e.message) && e.message.includes('/nowhere/libbeidpkcs11.so'),
+    );
+  });
+});
+
+describe('module paths and slot IDs', () => {
+  it('looks where the middleware installs itself on each OS', () => {
+    expect(moduleCandidates('win32', { SystemRoot: 'C:\\Windows' })).toEqual(['C:\\Windows\\System32\\beidpkcs11.dll']);
+    expect(moduleCandidates('darwin')[0]).toBe('/Library/Belgium Identity Card/Pkcs11/libbeidpkcs11.dylib');
+    expect(moduleCandidates('darwin')).toHaveLength(3);
+    expect(moduleCandidates('linux')).toEqual(['libbeidpkcs11.so.0']);
+  });
+
+  it('reads slot IDs as pkcs11-tool prints them, or in decimal', () => {
+    expect(parseSlotId('0x2669d1e3')).toBe(0x2669d1e3n);
+    expect(parseSlotId('644469219')).toBe(644469219n);
+    expect(parseSlotId('slot 1')).toBeNull();
+  });
+});
