@@ -14,8 +14,11 @@ import { BackupIntegrityError, BackupRefusedError, DatabaseInUseError, DatabaseN
 import type { OpInput, OpOutput, OperationName } from '../../src-shared/contract/index.js';
 import type { AppErrorPayload, ErrorCode, Problem } from '../../src-shared/result.js';
 
-/** 0 success; 2 the input was refused (arguments, validation, a rejected file); 1 anything else failed. */
-export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
+/**
+ * 0 success; 2 the input was refused (arguments, validation, a rejected file); 1 anything else
+ * failed; 3 a PDF signature does not verify (`pv verify`: the file was changed after signing).
+ */
+export const EXIT = { ok: 0, failure: 1, badInput: 2, signatureInvalid: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Ends a command with an exit code; a non-empty message goes to stderr. */

@@ -16,5 +16,7 @@ export { register as invoicesList } from './invoices-list.js';
 export { register as ledgerExport } from './ledger-export.js';
 export { register as ledgerImport } from './ledger-import.js';
 export { register as ledgerTrialBalance } from './ledger-trial-balance.js';
+export { register as pvSign } from './pv-sign.js';
+export { register as pvVerify } from './pv-verify.js';
 export { register as seedBench } from './seed-bench.js';
 export { register as seedDemo } from './seed-demo.js';
