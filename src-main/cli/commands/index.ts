@@ -5,6 +5,7 @@
  */
 export { register as agMinutes } from './ag-minutes.js';
 export { register as agTally } from './ag-tally.js';
+export { register as bankParse } from './bank-parse.js';
 export { register as buildingsList } from './buildings-list.js';
 export { register as chargesDistribute } from './charges-distribute.js';
 export { register as dbBackup } from './db-backup.js';
@@ -16,6 +17,8 @@ export { register as invoicesList } from './invoices-list.js';
 export { register as ledgerExport } from './ledger-export.js';
 export { register as ledgerImport } from './ledger-import.js';
 export { register as ledgerTrialBalance } from './ledger-trial-balance.js';
+export { register as ogmCheck } from './ogm-check.js';
+export { register as ogmNew } from './ogm-new.js';
 export { register as pvSign } from './pv-sign.js';
 export { register as pvVerify } from './pv-verify.js';
 export { register as seedBench } from './seed-bench.js';
