@@ -18,7 +18,7 @@ describe('parseBankFile', () => {
 
   it('refuses what is neither, on line 1', () => {
     expect(() => parseBankFile(Buffer.from('date;amount\n'))).toThrow(BankFileError);
-    expect(() => parseBankFile(Buffer.from(''))).toThrow('neither a CODA file (its first record starts with 00000) nor a CAMT.053 XML document');
+    expect(() => parseBankFile(Buffer.from(''))).toThrow('neither a CODA file (a first record 0 followed by four digits) nor a CAMT.053 XML document');
   });
 
   it('a forced format reads the file with that parser only', () => {

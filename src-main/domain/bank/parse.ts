@@ -24,5 +24,5 @@ export function parseBankFile(bytes: Uint8Array, format?: BankFormat): BankFile 
   const f = format ?? detectBankFormat(bytes);
   if (f === 'coda') return parseCoda(bytes);
   if (f === 'camt053') return parseCamt053(bytes);
-  throw new BankFileError(1, 'neither a CODA file (its first record starts with 00000) nor a CAMT.053 XML document');
+  throw new BankFileError(1, 'neither a CODA file (a first record 0 followed by four digits) nor a CAMT.053 XML document');
 }
