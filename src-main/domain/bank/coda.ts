@@ -507,6 +507,8 @@ export function parseCoda(bytes: Uint8Array): BankFile {
     previous = r;
   });
   if (group) throw new BankFileError(lines.length, 'the file ends without its trailer record 9');
+  // A movement's communication is checked when its statement closes: put warnings back in line order.
+  warnings.sort((a, b) => a.line - b.line);
   return { format: 'coda', statements, warnings };
 }
 
