@@ -1,10 +1,11 @@
 import type { PDFFont } from 'pdf-lib';
 import { A4, createPdf, mm } from '../pdf/document.js';
-import { BLACK, Flow, GREY } from '../pdf/flow.js';
-import { brusselsDateTime, fit } from '../pdf/text.js';
+import { Flow, GREY } from '../pdf/flow.js';
+import { brusselsDateTime } from '../pdf/text.js';
 import type { Recipient } from './convocation.js';
 import { documentLanguage, fill, GOVERNANCE_CATALOGS, sharesInt, type DocumentLanguage } from './governance-text.js';
-import { firmLine, type LetterHead } from './minutes-pdf.js';
+import { firmLine } from './minutes-pdf.js';
+import { drawWindowAddress, postalLines, type LetterHead } from '../pdf/letterhead.js';
 
 export interface ConvocationFacts {
   kind: 'ordinary' | 'extraordinary';
@@ -21,24 +22,6 @@ export interface ConvocationFacts {
   firmCity: string | null;
 }
 
-/**
- * Address block for a window envelope with the window on the right (DL / C5-6, window
- * 100 × 45 mm, 20 mm from the right edge and 50 mm from the top — the usual Belgian
- * layout): the address starts 5 mm inside the window so that it never slips under its edge.
- */
-const WINDOW = { left: mm(95), top: mm(55), width: mm(90) };
-
-function drawAddress(flow: Flow, r: Recipient, registeredMark: string | null, font: { regular: PDFFont; bold: PDFFont }) {
-  const lines = [r.name, r.address.street, `${r.address.postalCode} ${r.address.city}`, ...(r.address.country && r.address.country !== 'BE' ? [r.address.country] : [])];
-  let y = A4[1] - WINDOW.top;
-  if (registeredMark) flow.page.drawText(registeredMark, { x: WINDOW.left, y: y + 4, font: font.bold, size: 9, color: BLACK });
-  y -= 14;
-  for (const [i, line] of lines.entries()) {
-    flow.page.drawText(fit(line, i === 0 ? font.bold : font.regular, 10.5, WINDOW.width), { x: WINDOW.left, y, font: i === 0 ? font.bold : font.regular, size: 10.5, color: BLACK });
-    y -= 13.5;
-  }
-}
-
 /** One letter: the convocation, then the proxy form on a new page. */
 function drawLetter(pdf: Flow['pdf'], fonts: { regular: PDFFont; bold: PDFFont }, facts: ConvocationFacts, head: LetterHead, r: Recipient): void {
   const { language, note } = documentLanguage(r.language);
@@ -52,7 +35,7 @@ function drawLetter(pdf: Flow['pdf'], fonts: { regular: PDFFont; bold: PDFFont }
   // Sender, top left.
   flow.text(head.firm.name, { size: 10, bold: true });
   flow.text(firmLine(head, language).split(' — ').slice(1).join(' — '), { size: 8, color: GREY });
-  drawAddress(flow, r, r.channel === 'registered' ? C.registered : null, fonts);
+  drawWindowAddress(flow, postalLines(r.name, r.address), r.channel === 'registered' ? C.registered : null, fonts);
   flow.y = A4[1] - mm(105);
 
   if (note) flow.text(note.fallbackNote, { size: 9, bold: true, after: 6 });

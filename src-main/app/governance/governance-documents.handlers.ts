@@ -1,5 +1,5 @@
 import { majorityRule } from '../../../src-shared/governance.js';
-import { AssemblySchema, ConvocationDeliverySchema, FirmSchema, OwnerSchema, type ConvocationDelivery } from '../../db/entities/index.js';
+import { AssemblySchema, ConvocationDeliverySchema, OwnerSchema, type ConvocationDelivery } from '../../db/entities/index.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DomainRuleError } from '../errors.js';
 import { storePdf } from '../finance/documents.js';
@@ -12,19 +12,12 @@ import { documentLanguage, fill, GOVERNANCE_CATALOGS, slug } from './governance-
 import { smtpMailer } from './mailer.js';
 import { assertBeforeOpening, assertEditable, loadMeeting, type Meeting } from './meeting-state.js';
 import { minutesFacts } from './minutes.js';
-import { minutesPdf, type LetterHead } from './minutes-pdf.js';
+import { minutesPdf } from './minutes-pdf.js';
+import { letterHeadFor } from '../pdf/letterhead.js';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-async function headOf(ctx: HandlerContext, m: Meeting): Promise<LetterHead & { firmCity: string | null }> {
-  const f = await ctx.em.findOne(FirmSchema, { id: { $gt: 0 } }, { orderBy: { id: 'asc' } });
-  const b = m.building;
-  return {
-    firm: { name: f?.name ?? '', bce: f?.bce ?? null, ipiNumber: f?.ipiNumber ?? null, address: f?.street && f.postalCode && f.city ? `${f.street}, ${f.postalCode} ${f.city}` : null },
-    firmCity: f?.city ?? null,
-    building: { name: b.name, address: `${b.street}, ${b.postalCode} ${b.city}`, bce: b.bce ?? null },
-  };
-}
+const headOf = (ctx: HandlerContext, m: Meeting) => letterHeadFor(ctx.em, m.building);
 
 async function convocationFacts(ctx: HandlerContext, m: Meeting, firmCity: string | null): Promise<ConvocationFacts> {
   const a = m.assembly;

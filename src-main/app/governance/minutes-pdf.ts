@@ -5,10 +5,8 @@ import { brusselsDateTime, fit } from '../pdf/text.js';
 import { fill, GOVERNANCE_CATALOGS, shares2, sharesInt, type DocumentLanguage } from './governance-text.js';
 import type { MinutesFacts } from './minutes.js';
 
-export interface LetterHead {
-  firm: { name: string; bce: string | null; ipiNumber: string | null; address: string | null };
-  building: { name: string; address: string; bce: string | null };
-}
+import type { LetterHead } from '../pdf/letterhead.js';
+export type { LetterHead };
 
 /** "Syndic : Firm — BCE … — IPI n° … — address", the firm's line at the top of every document. */
 export function firmLine(head: LetterHead, language: DocumentLanguage): string {

@@ -2,8 +2,9 @@
  * CODA (Febelfin "Coded statement of account", version 2) into the normalized form of
  * statement.ts. Positions below are the standard's, 1-based and inclusive, as printed in
  * Febelfin's "Standard CODA 2.6", annex I (record layouts; unchanged in 2.7/2.8); they
- * agree with the open-source parsers we compared (Odoo's `account_coda`/OCA
- * `account_statement_import_coda`, `php-coda-parser`). docs/formats/bank-statements.md
+ * were cross-checked with two open-source readers (the Spring CODA models of
+ * `wallaceespindola/coda-demo-spring` and a TypeScript parser citing the 2.6 PDF).
+ * docs/formats/bank-statements.md
  * lists every field we read.
  *
  * A file is one or more groups `0 1 (2.x 3.x 4)* 8 (4)* 9`, one per account and statement,
