@@ -68,6 +68,12 @@ export const chargeOperations = {
     input: z.object({ buildingId: id }),
     output: z.array(z.object({ id, kind: z.enum(CALL_KINDS), label: z.string(), callDate: z.string(), dueDate: z.string(), totalCents: z.number().int(), owners: z.number().int(), entryId: id.nullable() })),
   }),
+  'calls.letters': query({
+    summary: 'The letters of a call for funds (one owner, or all in one PDF), each in the owner’s language with the OGM and an EPC QR code',
+    permission: 'finance.read',
+    input: z.object({ callId: id, ownerId: id.optional() }),
+    output: z.object({ fileName: z.string(), mimeType: z.literal('application/pdf'), contentBase64: z.string(), letters: z.number().int() }),
+  }),
   'charges.statementPreview': query({
     summary: 'The statement of charges of a period: approved invoices distributed to owners, minus the provisions called',
     permission: 'finance.read',

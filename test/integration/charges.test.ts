@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { isValidOgm } from '../../src-shared/values/ogm.js';
+import { epcPayload } from '../../src-shared/values/epc-qr.js';
 import { DRIVERS } from '../support/drivers.js';
 import { testApp, type TestApp } from '../support/app.js';
 
@@ -40,6 +47,32 @@ describe.each(DRIVERS)('calls for funds and statements of charges on %s', (drive
     expect(entry.lines.at(-1)).toMatchObject({ accountCode: '701', creditCents: 100001 });
     expect(entry.lines.filter((l) => l.accountCode.startsWith('4101-')).reduce((s, l) => s + l.debitCents, 0)).toBe(100001);
     expect((await app.admin('calls.list', { buildingId: b }))[0]).toMatchObject({ label: '2025 T3', owners: 4, totalCents: 100001 });
+  });
+
+  it('prints a letter per owner in their language, with the OGM and an EPC QR code a banking app can read', async () => {
+    await app.admin('owners.update', { id: owners[1]!, data: { ...person('Beta'), language: 'nl', address: { street: 'Kerkstraat 5', postalCode: '9000', city: 'Gent', country: 'BE' } } });
+    const call = (await app.admin('calls.list', { buildingId: b }))[0]!;
+    const all = await app.admin('calls.letters', { callId: call.id });
+    expect(all.letters).toBe(4);
+    const dir = mkdtempSync(join(tmpdir(), 'letters-'));
+    const file = join(dir, 'letters.pdf');
+    writeFileSync(file, Buffer.from(all.contentBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Appel de provisions 2025 T3/);
+    expect(text).toMatch(/Opvraging van provisies 2025 T3/); // Beta reads Dutch
+    expect(text).toMatch(/400,01 €/);
+    expect(text).toMatch(/\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/);
+    expect(text).toMatch(/BE68 5390 0754 7034/);
+    // Render Alpha's letter and read its QR code back.
+    const one = await app.admin('calls.letters', { callId: call.id, ownerId: owners[0]! });
+    writeFileSync(file, Buffer.from(one.contentBase64, 'base64'));
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+    const png = PNG.sync.read(readFileSync(join(dir, 'page-1.png')));
+    const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    const issued = await app.admin('calls.preview', { buildingId: b, kind: 'working', label: 'x', callDate: '2025-07-01', dueDate: '2025-07-31', totalCents: 100001, keyId: null });
+    expect(issued.lines.find((l) => l.ownerId === owners[0])?.amountCents).toBe(40001);
+    const ogm = /\+\+\+(\d{3})\/(\d{4})\/(\d{5})\+\+\+/.exec(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }))!.slice(1).join('');
+    expect(qr?.data).toBe(epcPayload({ name: 'ACP Répartition', iban: 'BE68539007547034', amountCents: 40001, ogm }));
   });
 
   it('a call is refused while the quote-parts do not add up', async () => {

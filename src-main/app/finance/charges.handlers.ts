@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  BuildingSchema, ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FiscalYearSchema, FundCallLineSchema, FundCallSchema,
+  BankAccountSchema, BuildingSchema, ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FiscalYearSchema, FundCallLineSchema, FundCallSchema,
   InvoiceSchema, LotSchema, OwnerSchema, OwnershipSchema, SupplierSchema,
 } from '../../db/entities/index.js';
 import { sql } from '../../db/knex.js';
@@ -13,6 +13,8 @@ import { buildingInScope } from '../scope.js';
 import { ensureOwnerAccounts } from './bookkeeping-setup.js';
 import { postEntry } from './posting.js';
 import type { EntryLine } from '../../domain/ledger.js';
+import { letterHeadFor } from '../pdf/letterhead.js';
+import { callLettersPdf } from './call-letters.js';
 
 export const GENERAL_KEY_NAME = 'Quotités / Aandelen';
 
@@ -84,7 +86,7 @@ function ogm12(base10: string): string {
   return base10 + String(rest === 0 ? 97 : rest).padStart(2, '0');
 }
 
-export const chargeHandlers: Handlers<'charges.keys' | 'charges.saveKey' | 'calls.preview' | 'calls.issue' | 'calls.list' | 'charges.statementPreview' | 'charges.postStatement'> = {
+export const chargeHandlers: Handlers<'charges.keys' | 'charges.saveKey' | 'calls.preview' | 'calls.issue' | 'calls.list' | 'calls.letters' | 'charges.statementPreview' | 'charges.postStatement'> = {
   'charges.keys': async ({ buildingId }, ctx) => {
     await buildingInScope(ctx, buildingId);
     const lots = await ctx.em.find(LotSchema, { building: buildingId }, { orderBy: { id: 'asc' } });
@@ -161,6 +163,33 @@ export const chargeHandlers: Handlers<'charges.keys' | 'charges.saveKey' | 'call
     const calls = await ctx.em.find(FundCallSchema, { building: buildingId }, { orderBy: { callDate: 'desc', id: 'desc' } });
     const counts = calls.length ? ((await sql(ctx.em, 'fund_call_line').whereIn('call_id', calls.map((c) => c.id)).groupBy('call_id').select('call_id').count({ n: '*' })) as { call_id: number; n: string | number }[]) : [];
     return calls.map((c) => ({ id: c.id, kind: c.kind as 'working' | 'reserve', label: c.label, callDate: c.callDate, dueDate: c.dueDate, totalCents: c.totalCents, owners: Number(counts.find((n) => Number(n.call_id) === c.id)?.n ?? 0), entryId: c.entryId ?? null }));
+  },
+
+  'calls.letters': async ({ callId, ownerId }, ctx) => {
+    const call = await ctx.em.findOne(FundCallSchema, { id: callId });
+    if (!call) throw new NotFoundError('Call for funds', callId);
+    const building = await buildingInScope(ctx, call.building.id);
+    const lines = await ctx.em.find(FundCallLineSchema, { call: callId, ...(ownerId !== undefined ? { owner: ownerId } : {}) }, { populate: ['owner'], orderBy: { id: 'asc' } });
+    if (lines.length === 0) throw new NotFoundError('Letter of owner', ownerId ?? 0);
+    const banks = await ctx.em.find(BankAccountSchema, { building: building.id }, { orderBy: { id: 'asc' } });
+    const bank = banks.find((b) => b.purpose === call.kind) ?? banks.find((b) => b.purpose === 'working') ?? banks[0];
+    if (!bank) throw new DomainRuleError('no_bank_account', 'The building has no bank account to print on the letters');
+    const owners = await ownersOn(ctx.em, building.id, call.callDate);
+    const lots = await ctx.em.find(LotSchema, { building: building.id });
+    const head = await letterHeadFor(ctx.em, building);
+    const pdf = await callLettersPdf(
+      { kind: call.kind as 'working' | 'reserve', label: call.label, callDate: call.callDate, dueDate: call.dueDate, totalShares: building.totalShares, account: { iban: bank.iban, holder: `ACP ${building.name}` }, firmCity: head.firmCity },
+      head,
+      lines.map((l) => ({
+        owner: { name: ownerDisplayName(l.owner), language: l.owner.language, address: { street: l.owner.street, postalCode: l.owner.postalCode, city: l.owner.city, country: l.owner.country } },
+        lots: lots.filter((lot) => (owners.get(String(lot.id)) ?? []).some((o) => o.ownerId === l.owner.id)).map((lot) => ({ number: lot.number, shares: lot.shares })),
+        amountCents: l.amountCents,
+        ogm: l.ogm,
+      })),
+      ctx.now(),
+    );
+    const slug = building.name.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+    return { fileName: `appel-${call.callDate}-${slug}${ownerId !== undefined ? `-${ownerId}` : ''}.pdf`, mimeType: 'application/pdf' as const, contentBase64: Buffer.from(pdf).toString('base64'), letters: lines.length };
   },
 
   'charges.statementPreview': async (input, ctx) => {
