@@ -106,6 +106,23 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 const selected = (name: string, only: string[]) => only.length === 0 || only.some((o) => name.includes(o));
 
 async function explain(knex: Knex, driver: Driver, sql: string, bindings: readonly unknown[]): Promise<string[]> {
+  try {
+    return await explainOrThrow(knex, driver, sql, bindings);
+  } catch (e) {
+    return [`(no plan: ${(e as Error).message.split('\n')[0]})`];
+  }
+}
+
+async function explainOrThrow(knex: Knex, driver: Driver, sql: string, bindings: readonly unknown[]): Promise<string[]> {
+  // knex reports PostgreSQL statements in their native form ($1, $2…): back to knex's ? placeholders.
+  if (driver === 'postgresql' && /\$\d/.test(sql)) {
+    const ordered: unknown[] = [];
+    sql = sql.replace(/\?/g, '\\?').replace(/\$(\d+)/g, (_, n: string) => {
+      ordered.push(bindings[Number(n) - 1]);
+      return '?';
+    });
+    bindings = ordered;
+  } else if (bindings.length === 0) sql = sql.replace(/\?/g, '\\?'); // values inlined by the ORM: a literal ? is not a placeholder
   if (driver === 'sqlite') return (await rows<{ detail: string }>(knex, `explain query plan ${sql}`, bindings)).map((r) => r.detail);
   return (await rows<{ 'QUERY PLAN': string }>(knex, `explain (analyze, costs off, timing on) ${sql}`, bindings)).map((r) => r['QUERY PLAN']);
 }

@@ -120,19 +120,24 @@ async function rawInvoicePage(knex: Knex, status: string, cursor: string | null,
   return { rows: out, nextCursor: raw.length > limit && last ? Buffer.from(JSON.stringify({ v: last.dueDate, i: last.id })).toString('base64url') : null };
 }
 
-const LEDGER_PAGE = `select l.id, l.entry_id as "entryId", l.date, l.label, l.debit_cents as d, l.credit_cents as c, e.description, e.number, j.code as "journalCode", f.start_date as "yearStart"
-from fiscal_year f
-join ledger_account a on a.building_id = f.building_id and a.code = ?
-join journal_line l on l.account_id = a.id and l.date between f.start_date and f.end_date
+// The account and the year's dates as scalar subqueries: PostgreSQL then knows them before
+// scanning (init plans), walks (account_id, date, id) in order and stops at the limit. As
+// joins, it sorted the account's whole year first (2.2 ms instead of 0.2 ms at scale 1).
+const LEDGER_PAGE = `select l.id, l.entry_id as "entryId", l.date, l.label, l.debit_cents as d, l.credit_cents as c, e.description, e.number, j.code as "journalCode",
+  (select start_date from fiscal_year where id = ? and building_id = ?) as "yearStart"
+from journal_line l
 join journal_entry e on e.id = l.entry_id
 join journal j on j.id = e.journal_id
-where f.id = ? and f.building_id = ? {cursor}
+where l.account_id = (select id from ledger_account where building_id = ? and code = ?)
+  and l.date between (select start_date from fiscal_year where id = ? and building_id = ?) and (select end_date from fiscal_year where id = ? and building_id = ?) {cursor}
 order by l.date, l.id limit ?`;
 
 async function rawLedgerPage(knex: Knex, fx: Fixture, cursor: string | null, limit = 100) {
   const c = cursor ? decode<{ d: string; i: number; b: number }>(cursor) : null;
   const sql = LEDGER_PAGE.replace('{cursor}', c ? 'and (l.date, l.id) > (?, ?)' : '');
-  const raw = await rows<Record<string, unknown>>(knex, sql, c ? [fx.busyAccount, fx.fiscalYearId, fx.buildingId, c.d, c.i, limit + 1] : [fx.busyAccount, fx.fiscalYearId, fx.buildingId, limit + 1]);
+  const year = [fx.fiscalYearId, fx.buildingId];
+  const head = [...year, fx.buildingId, fx.busyAccount, ...year, ...year];
+  const raw = await rows<Record<string, unknown>>(knex, sql, c ? [...head, c.d, c.i, limit + 1] : [...head, limit + 1]);
   let balance = c?.b ?? 0;
   const lines = raw.slice(0, limit).map((r) => {
     const d = Number(r.d), cr = Number(r.c);
@@ -169,11 +174,11 @@ where l.building_id = ?
 order by l.id`;
 
 const OWNER_LINES = `select a.code, l.id, l.date, l.label, l.debit_cents as d, l.credit_cents as c, e.description, e.number, j.code as "journalCode"
-from ledger_account a
-join journal_line l on l.account_id = a.id and l.fiscal_year_id = ?
+from journal_line l
+join ledger_account a on a.id = l.account_id
 join journal_entry e on e.id = l.entry_id
 join journal j on j.id = e.journal_id
-where a.building_id = ? and a.code in (?, ?)
+where l.fiscal_year_id = ? and l.account_id in (select id from ledger_account where building_id = ? and code in (?, ?))
 order by l.date, l.id`;
 
 const ENTRY = `select e.id, e.number, e.date, e.description, e.total_cents as "totalCents", e.reversal_of_id as "reversalOfId", e.reversed_by_id as "reversedById",
