@@ -6,6 +6,7 @@ import { Migration0004Charges } from './0004-charges.js';
 import { Migration0005Governance } from './0005-governance.js';
 import { Migration0006ForeignKeyIndexes } from './0006-foreign-key-indexes.js';
 import { Migration0007Convocations } from './0007-convocations.js';
+import { Migration0008Banking } from './0008-banking.js';
 
 /**
  * Forward-only, numbered. A name here is never changed or removed: a database that has
@@ -19,4 +20,5 @@ export const pgMigrations: MigrationObject[] = [
   { name: '0005-governance', class: Migration0005Governance },
   { name: '0006-foreign-key-indexes', class: Migration0006ForeignKeyIndexes },
   { name: '0007-convocations', class: Migration0007Convocations },
+  { name: '0008-banking', class: Migration0008Banking },
 ];

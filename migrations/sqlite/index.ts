@@ -5,6 +5,7 @@ import { Migration0003Invoices } from './0003-invoices.js';
 import { Migration0004Charges } from './0004-charges.js';
 import { Migration0005Governance } from './0005-governance.js';
 import { Migration0007Convocations } from './0007-convocations.js';
+import { Migration0008Banking } from './0008-banking.js';
 
 /**
  * Forward-only, numbered. A name here is never changed or removed: a database that has
@@ -17,4 +18,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: '0004-charges', class: Migration0004Charges },
   { name: '0005-governance', class: Migration0005Governance },
   { name: '0007-convocations', class: Migration0007Convocations },
+  { name: '0008-banking', class: Migration0008Banking },
 ];

@@ -3,6 +3,7 @@ import { FiscalYearSchema, JournalEntrySchema, JournalLineSchema, JournalSchema,
 import { ApprovalPolicySchema, DocumentSchema, InvoiceEventSchema, InvoiceSchema, SupplierSchema } from './invoices.entity.js';
 import { ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FundCallLineSchema, FundCallSchema } from './charges.entity.js';
 import { AgendaItemSchema, AssemblySchema, AttendanceSchema, ConvocationDeliverySchema, MeetingPersonSchema, VoteEventSchema, VoteSchema } from './governance.entity.js';
+import { BankAllocationSchema, BankMovementSchema, BankStatementSchema, ReminderPolicySchema, ReminderSchema } from './banking.entity.js';
 import { AuditRecordSchema, RoleAssignmentSchema, SettingSchema, UserSchema } from './system.entity.js';
 
 export * from './portfolio.entity.js';
@@ -11,6 +12,7 @@ export * from './finance.entity.js';
 export * from './invoices.entity.js';
 export * from './charges.entity.js';
 export * from './governance.entity.js';
+export * from './banking.entity.js';
 
 /** Every entity the ORM knows; new domains add theirs here. */
 export const allEntities = [
@@ -20,4 +22,5 @@ export const allEntities = [
   DocumentSchema, SupplierSchema, InvoiceSchema, InvoiceEventSchema, ApprovalPolicySchema,
   DistributionKeySchema, DistributionKeyWeightSchema, FundCallSchema, FundCallLineSchema, ChargeStatementSchema, ChargeStatementLineSchema,
   AssemblySchema, AgendaItemSchema, AttendanceSchema, MeetingPersonSchema, VoteSchema, VoteEventSchema, ConvocationDeliverySchema,
+  BankStatementSchema, BankMovementSchema, BankAllocationSchema, ReminderPolicySchema, ReminderSchema,
 ];

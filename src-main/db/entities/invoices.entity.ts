@@ -54,6 +54,8 @@ export const InvoiceSchema = defineEntity({
     periodStart: p.date().nullable(),
     periodEnd: p.date().nullable(),
     description: p.string().length(300),
+    /** The supplier's payment reference (Belgian OGM digits or an RF reference), for the transfer. */
+    paymentReference: p.string().length(35).nullable(),
     document: p.manyToOne(DocumentSchema).nullable(),
     status: p.string().length(20),
     submittedBy: p.integer().nullable(),

@@ -33,6 +33,8 @@ export const BuildingSchema = defineEntity({
     bce: p.string().length(10).nullable(),
     /** Total quote-parts (quotités / aandelen). */
     totalShares: p.integer(),
+    /** SEPA creditor identifier of the ACP for direct debits (BE + check digits + ZZZ + BCE). */
+    sepaCreditorId: p.string().length(35).nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   }),
@@ -88,10 +90,17 @@ export const OwnerSchema = defineEntity({
     emailConsent: p.boolean(),
     emailConsentAt: p.datetime().nullable(),
     phone: p.string().length(40).nullable(),
+    /** The account the owner pays from (reconciliation) and is debited on (SEPA mandate). */
+    iban: p.string().length(34).nullable(),
+    /** SEPA Core direct-debit mandate: its reference and signature date; null without one. */
+    sepaMandateId: p.string().length(35).nullable(),
+    sepaMandateSignedOn: p.date().nullable(),
+    /** Date of the last collection put in a pain.008 file: none yet means the next is FRST. */
+    sepaLastCollectionOn: p.date().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
   }),
-  indexes: [{ properties: ['name'] }],
+  indexes: [{ properties: ['name'] }, { properties: ['iban'] }],
 });
 export type Owner = InferEntity<typeof OwnerSchema>;
 
