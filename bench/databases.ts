@@ -5,7 +5,7 @@
  * event measure posts entries; the cache stays as generated).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,11 @@ export async function sqliteDatabase(scale: number, fresh: boolean): Promise<Ben
       renameSync(tmp, file);
       generated = { scale, seconds: r.seconds, counts: r.counts, generatedAt: new Date().toISOString(), cached: false };
       writeFileSync(metaFile, JSON.stringify(generated, null, 2));
+      // Databases of this scale for an older schema or generator are of no use any more.
+      const prefix = `sqlite-s${String(scale).replace('.', '_')}-`;
+      for (const f of readdirSync(CACHE_DIR)) {
+        if (f.startsWith(prefix) && !f.startsWith(`sqlite-${cacheKey('sqlite', scale)}.`)) rmSync(join(CACHE_DIR, f), { force: true });
+      }
     } finally {
       removeSqlite(tmp);
     }
@@ -161,7 +166,11 @@ export async function pgDatabase(server: PgServer, scale: number, fresh: boolean
     log(`postgresql: reusing database ${name}`);
   } else {
     await admin(server, async (c) => {
-      await c.query(`drop database if exists ${name}`);
+      // Databases of this scale for an older schema or generator go: they would never be read again.
+      const prefix = `bench_s${String(scale).replace('.', '_')}_`;
+      for (const r of (await c.query('select datname from pg_database where datname like $1', [`${prefix}%`])).rows as { datname: string }[]) {
+        if (r.datname.slice(prefix.length).startsWith('0') || r.datname === name) await c.query(`drop database if exists ${r.datname}`);
+      }
       await c.query(`create database ${name}`);
     });
     log(`postgresql: generating scale ${scale} into database ${name}`);
