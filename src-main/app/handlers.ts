@@ -10,6 +10,9 @@ import { governanceHandlers } from './governance/governance.handlers.js';
 import { governanceDocumentHandlers } from './governance/governance-documents.handlers.js';
 import { smtpSettingsHandlers } from './system/smtp-settings.js';
 import { reportHandlers } from './finance/reports.handlers.js';
+import { bankingHandlers } from './banking/banking.handlers.js';
+import { reminderHandlers } from './banking/reminders.handlers.js';
+import { sepaHandlers } from './banking/sepa.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
@@ -24,4 +27,7 @@ export const handlers: HandlerMap = {
   ...governanceHandlers,
   ...governanceDocumentHandlers,
   ...reportHandlers,
+  ...bankingHandlers,
+  ...reminderHandlers,
+  ...sepaHandlers,
 };

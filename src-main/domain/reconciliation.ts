@@ -16,6 +16,7 @@
  */
 import { isValidOgm, ogmDigits } from '../../src-shared/values/ogm.js';
 import { normalizeIban } from '../../src-shared/values/iban.js';
+import type { MATCH_RULES } from '../../src-shared/contract/banking.js';
 
 export interface MovementFacts {
   /** Credits (money in) positive, debits negative. */
@@ -74,7 +75,6 @@ export type Allocation =
   | { kind: 'invoice'; invoiceId: number; supplierId: number; amountCents: number }
   | { kind: 'owner_credit'; ownerId: number; amountCents: number };
 
-export const MATCH_RULES = ['ogm', 'ogm_text', 'iban_amount', 'iban', 'invoice_ref', 'invoice_number', 'name_amount', 'name', 'manual'] as const;
 export type MatchRule = (typeof MATCH_RULES)[number];
 
 export interface Candidate {
@@ -299,14 +299,14 @@ export function autoPick(candidates: readonly Candidate[], threshold = AUTO_MATC
 }
 
 /** The books after `allocations` are applied: open amounts go down (auto-matching a statement movement by movement). */
-export function applyAllocations(books: Books, allocations: readonly Allocation[]): Books {
+export function applyAllocations<B extends Books>(books: B, allocations: readonly Allocation[]): B {
   const lineTake = new Map<number, number>(), invoiceTake = new Map<number, number>();
   for (const a of allocations) {
     if (a.kind === 'call_line') lineTake.set(a.callLineId, (lineTake.get(a.callLineId) ?? 0) + a.amountCents);
     if (a.kind === 'invoice') invoiceTake.set(a.invoiceId, (invoiceTake.get(a.invoiceId) ?? 0) + a.amountCents);
   }
   return {
-    owners: books.owners,
+    ...books,
     lines: books.lines.map((l) => (lineTake.has(l.id) ? { ...l, openCents: l.openCents - (lineTake.get(l.id) ?? 0) } : l)),
     invoices: books.invoices.map((i) => (invoiceTake.has(i.id) ? { ...i, openCents: i.openCents - (invoiceTake.get(i.id) ?? 0) } : i)),
   };

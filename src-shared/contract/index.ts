@@ -9,6 +9,7 @@ import { governanceDocumentOperations } from './governance-documents.js';
 import { smtpOperations } from './smtp.js';
 import { reportOperations } from './reports.js';
 import { systemOperations } from './system.js';
+import { bankingOperations } from './banking.js';
 
 /** Every operation of the application, declared once. */
 export const operations = {
@@ -21,6 +22,7 @@ export const operations = {
   ...governanceDocumentOperations,
   ...smtpOperations,
   ...reportOperations,
+  ...bankingOperations,
 } satisfies Record<string, OperationDef>;
 
 export type Operations = typeof operations;

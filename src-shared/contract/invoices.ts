@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { command, query } from './define.js';
 import { email, iban, id, isoDate, nonEmpty, optionalBce } from './fields.js';
 import { accountCode, cents } from './ledger.js';
+import { isValidOgm, ogmDigits } from '../values/ogm.js';
 
 export const INVOICE_STATUSES = ['draft', 'pending_approval', 'approved', 'rejected', 'paid'] as const;
 export const invoiceStatus = z.enum(INVOICE_STATUSES);
@@ -15,6 +16,16 @@ export const supplierInput = z.object({
   email: z.union([z.literal(''), z.null(), email]).optional().transform((v) => (v ? v : null)),
 });
 export const supplier = z.object({ id, name: z.string(), bce: z.string().nullable(), iban: z.string().nullable(), defaultExpenseAccount: z.string().nullable(), email: z.string().nullable() });
+
+const paymentReference = z
+  .union([z.literal(''), z.null(), z.string().trim().max(40)])
+  .optional()
+  .transform((v) => {
+    if (!v) return null;
+    const ogm = ogmDigits(v);
+    return ogm ?? v.replace(/\s/g, '').toUpperCase();
+  })
+  .refine((v) => v === null || (/^\d{12}$/.test(v) ? isValidOgm(v) : /^RF\d{2}[A-Z0-9]{1,21}$/.test(v)), { message: 'A payment reference is a Belgian structured communication (+++123/4567/89002+++) or an RF creditor reference', params: { code: 'payment_reference' } });
 
 export const invoiceInput = z
   .object({
@@ -30,6 +41,8 @@ export const invoiceInput = z
     periodStart: isoDate.nullable().default(null),
     periodEnd: isoDate.nullable().default(null),
     description: z.string().trim().max(300).default(''),
+    /** The supplier's structured reference to quote when paying: a Belgian OGM (any usual writing) or an RF creditor reference */
+    paymentReference: paymentReference,
     /** A new PDF: its name and content in base64. */
     document: z.object({ fileName: nonEmpty(260), contentBase64: z.string().max(30_000_000) }).nullable().default(null),
   })
@@ -61,6 +74,7 @@ export type InvoiceRow = z.infer<typeof invoiceRow>;
 export const invoiceDetail = invoiceRow.extend({
   vatCents: z.number().int(),
   expenseAccount: z.string(),
+  paymentReference: z.string().nullable(),
   distributionKeyId: id.nullable(),
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),

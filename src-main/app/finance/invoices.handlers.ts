@@ -50,7 +50,7 @@ async function fieldsOf(ctx: HandlerContext, data: InvoiceData) {
   return {
     building: data.buildingId, supplier: data.supplierId, number: data.number, invoiceDate: data.invoiceDate, dueDate: data.dueDate,
     amountCents: data.amountCents, vatCents: data.vatCents, expenseAccount: data.expenseAccount, distributionKeyId: data.distributionKeyId,
-    periodStart: data.periodStart, periodEnd: data.periodEnd, description: data.description, ...(document ? { document } : {}),
+    periodStart: data.periodStart, periodEnd: data.periodEnd, description: data.description, paymentReference: data.paymentReference ?? null, ...(document ? { document } : {}),
   };
 }
 
@@ -157,7 +157,7 @@ export const invoiceHandlers: Handlers<
       id: inv.id, buildingId: building.id, buildingName: building.name, supplierId: supplier.id, supplierName: supplier.name, number: inv.number,
       invoiceDate: inv.invoiceDate, dueDate: inv.dueDate, amountCents: inv.amountCents, vatCents: inv.vatCents, status: inv.status as InvoiceStatusName,
       description: inv.description, hasDocument: Boolean(doc), documentId: doc?.id ?? null, documentSha256: doc?.sha256 ?? null,
-      expenseAccount: inv.expenseAccount, distributionKeyId: inv.distributionKeyId ?? null, periodStart: inv.periodStart ?? null, periodEnd: inv.periodEnd ?? null,
+      expenseAccount: inv.expenseAccount, paymentReference: inv.paymentReference ?? null, distributionKeyId: inv.distributionKeyId ?? null, periodStart: inv.periodStart ?? null, periodEnd: inv.periodEnd ?? null,
       submittedBy: inv.submittedBy ?? null, approvals: inv.approvals.map((a) => ({ ...a, name: users.find((u) => u.id === a.userId)?.displayName ?? `#${a.userId}` })),
       needsCouncil: needsCouncil(policy, inv.amountCents), rejectionReason: inv.rejectionReason ?? null, entryId: inv.entryId ?? null, paymentEntryId: inv.paymentEntryId ?? null,
       history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, action: e.action, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus, note: e.note ?? null })),

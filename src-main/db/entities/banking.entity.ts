@@ -25,8 +25,6 @@ export const BankStatementSchema = defineEntity({
     dedupKey: p.string().length(80),
     fileName: p.string().length(260),
     fileSha256: p.string().length(64),
-    /** The entry posting its movements on the bank journal (D 55x / C 499 and back); null without movements. */
-    entryId: p.integer().nullable(),
     importedAt: p.datetime(),
     importedBy: p.string().length(120),
   }),
@@ -54,6 +52,8 @@ export const BankMovementSchema = defineEntity({
     structuredReference: p.string().length(35).nullable(),
     communication: p.string().length(1000).nullable(),
     bankReference: p.string().length(60).nullable(),
+    /** The entry that posted it on the bank journal (D 55x / C 499, or back): one per statement and booking date. */
+    entryId: p.integer().nullable(),
     /** unmatched | partial | matched */
     status: p.string().length(10),
     /** What the active allocations cover, in cents (positive). */
