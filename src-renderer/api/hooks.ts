@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient, type QueryClient, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type Query, type QueryClient, type UseMutationOptions, type UseQueryOptions } from '@tanstack/react-query';
 import type { OperationName, OpInput, OpOutput } from '../../src-shared/contract/index.js';
 import type { ApiError } from './ApiError.js';
 import { call, getTransport } from './client.js';
@@ -12,6 +12,36 @@ type QueryOpts<N extends OperationName> = Omit<UseQueryOptions<OpOutput<N>, ApiE
 /** A query operation as a TanStack query, keyed by name + input. */
 export function useOpQuery<N extends OperationName>(name: N, input: OpInput<N>, options: QueryOpts<N> = {}) {
   return useQuery<OpOutput<N>, ApiError>({ queryKey: opKey(name, input), queryFn: () => call(name, input), ...options });
+}
+
+/** Operations read by keyset pages: their input takes a `cursor`, their output gives `nextCursor`. */
+type PagedOp = { [N in OperationName]: OpInput<N> extends { cursor?: string | null } ? (OpOutput<N> extends { nextCursor: string | null } ? N : never) : never }[OperationName];
+
+/**
+ * A keyset-paged query as a TanStack infinite query, keyed by name + input (without the
+ * cursor). When data changes it starts again from the first page instead of refetching
+ * every page loaded (a ledger scrolled to its 200 000th line holds 400 pages).
+ */
+export function useOpInfiniteQuery<N extends PagedOp>(name: N, input: Omit<OpInput<N>, 'cursor'>, options: { enabled?: boolean } = {}) {
+  return useInfiniteQuery<OpOutput<N>, ApiError, InfiniteData<OpOutput<N>, string | null>, readonly unknown[], string | null>({
+    queryKey: opKey(name, input as OpInput<N>),
+    queryFn: ({ pageParam }) => call(name, { ...input, cursor: pageParam } as OpInput<N>),
+    initialPageParam: null,
+    getNextPageParam: (last) => (last as { nextCursor: string | null }).nextCursor ?? undefined,
+    meta: { pagedByKeyset: true },
+    ...options,
+  });
+}
+
+const isPaged = (q: Query) => q.meta?.pagedByKeyset === true;
+
+/** Refetches what `ops` names (all but system.info when omitted); keyset lists start over. */
+async function refresh(client: QueryClient, ops?: readonly OperationName[]): Promise<void> {
+  const affected = (q: Query) => (ops ? ops.includes(q.queryKey[0] as OperationName) : q.queryKey[0] !== 'system.info');
+  await Promise.all([
+    client.invalidateQueries({ predicate: (q) => affected(q) && !isPaged(q) }),
+    client.resetQueries({ predicate: (q) => affected(q) && isPaged(q) }),
+  ]);
 }
 
 type MutationOpts<N extends OperationName> = Omit<UseMutationOptions<OpOutput<N>, ApiError, OpInput<N>>, 'mutationFn'>;
@@ -27,7 +57,7 @@ export function useOpMutation<N extends OperationName>(name: N, options: Mutatio
     mutationFn: (input) => call(name, input),
     ...rest,
     onSuccess: async (...args) => {
-      await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'system.info' });
+      await refresh(client);
       await onSuccess?.(...args);
     },
   });
@@ -39,15 +69,15 @@ const AFFECTED: Record<string, readonly OperationName[]> = {
   lot: ['buildings.list', 'buildings.get', 'lots.history'],
   owner: ['owners.list', 'buildings.get', 'buildings.list', 'lots.history'],
   user: ['users.list'],
+  // Approving or paying an invoice posts an entry: the ledger and the charges move with it.
+  invoice: ['invoices.list', 'invoices.get', 'invoices.inboxCount', 'ledger.accounts', 'ledger.accountLines', 'ledger.trialBalance', 'ledger.entry', 'charges.statementPreview'],
+  ledger: ['ledger.accounts', 'ledger.accountLines', 'ledger.trialBalance', 'ledger.entry', 'ledger.fiscalYears', 'calls.list', 'charges.statementPreview', 'invoices.get'],
 };
 
 export function invalidateForEvent(client: QueryClient, event: string, payload: unknown): void {
   if (event !== 'data-changed') return;
   const entity = (payload as { entity?: unknown } | null)?.entity;
-  const ops = typeof entity === 'string' ? AFFECTED[entity] : undefined;
-  void client.invalidateQueries({
-    predicate: (q) => (ops ? ops.includes(q.queryKey[0] as OperationName) : q.queryKey[0] !== 'system.info'),
-  });
+  void refresh(client, typeof entity === 'string' ? AFFECTED[entity] : undefined);
 }
 
 /** Listens to push events while mounted (signed in) and refetches what they touch. */
