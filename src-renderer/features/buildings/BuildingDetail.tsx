@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Tabs } from '@mantine/core';
-import { IconDoor, IconPlus, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconCoinEuro, IconDoor, IconPlus, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LotRow, Owner } from '../../../src-shared/contract/portfolio.js';
 import { useUser } from '../../app/AuthProvider.js';
 import { can } from '../../app/permissions.js';
-import type { Route } from '../../app/router.js';
+import type { BuildingTab, Route } from '../../app/router.js';
 import { useOpQuery } from '../../api/hooks.js';
 import { QueryState } from '../../components/QueryState.js';
+import { BuildingFinance } from '../finance/BuildingFinance.js';
 import { BuildingForm } from './BuildingForm.js';
 import { BuildingHeader } from './BuildingHeader.js';
 import { ImportOwnersDialog } from './ImportOwnersDialog.js';
@@ -27,10 +28,12 @@ type Dialog =
   | { kind: 'owner'; owner?: Owner };
 
 /** One building: who and what it holds, its quote-parts, its lots and owners. */
-export function BuildingDetail({ id, tab, navigate }: { id: number; tab: 'lots' | 'owners'; navigate: (r: Route) => void }) {
+export function BuildingDetail({ id, tab: routeTab, navigate }: { id: number; tab: BuildingTab; navigate: (r: Route) => void }) {
   const { t } = useTranslation();
   const user = useUser();
   const canWrite = can(user, 'portfolio.write');
+  const finance = can(user, 'finance.read');
+  const tab: BuildingTab = routeTab === 'finance' && !finance ? 'lots' : routeTab;
   const query = useOpQuery('buildings.get', { id });
   // The last dialog stays in state while closing, so its title does not change during the transition.
   const [dialog, setDialogState] = useState<Dialog | null>(null);
@@ -54,7 +57,7 @@ export function BuildingDetail({ id, tab, navigate }: { id: number; tab: 'lots' 
             <BuildingHeader building={b} canWrite={canWrite} onEdit={() => setDialog({ kind: 'editBuilding' })} onImport={() => setDialog({ kind: 'import' })} />
             <SharesPanel check={b.sharesCheck} />
             <Paper withBorder radius="md" p="md">
-              <Tabs value={tab} onChange={(v) => navigate({ name: 'building', id, tab: v === 'owners' ? 'owners' : 'lots' })} keepMounted={false}>
+              <Tabs value={tab} onChange={(v) => navigate({ name: 'building', id, tab: v === 'owners' || v === 'finance' ? v : 'lots' })} keepMounted={false}>
                 <Group justify="space-between" align="flex-end" wrap="wrap" mb="md">
                   <Tabs.List>
                     <Tabs.Tab value="lots" leftSection={<IconDoor size={16} aria-hidden />} rightSection={<Badge size="sm" variant="light" circle={false}>{b.lots.length}</Badge>}>
@@ -63,8 +66,13 @@ export function BuildingDetail({ id, tab, navigate }: { id: number; tab: 'lots' 
                     <Tabs.Tab value="owners" leftSection={<IconUsers size={16} aria-hidden />} rightSection={<Badge size="sm" variant="light">{b.owners.length}</Badge>}>
                       {t('building.tabs.owners')}
                     </Tabs.Tab>
+                    {finance ? (
+                      <Tabs.Tab value="finance" leftSection={<IconCoinEuro size={16} aria-hidden />}>
+                        {t('building.tabs.finance')}
+                      </Tabs.Tab>
+                    ) : null}
                   </Tabs.List>
-                  {canWrite ? (
+                  {canWrite && tab !== 'finance' ? (
                     tab === 'lots' ? (
                       <Button size="sm" variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'lot' })}>{t('lots.new')}</Button>
                     ) : (
@@ -78,6 +86,11 @@ export function BuildingDetail({ id, tab, navigate }: { id: number; tab: 'lots' 
                 <Tabs.Panel value="owners">
                   <OwnersTable owners={b.owners} lots={b.lots} onOpen={canWrite ? (owner) => setDialog({ kind: 'owner', owner }) : undefined} />
                 </Tabs.Panel>
+                {finance ? (
+                  <Tabs.Panel value="finance">
+                    <BuildingFinance buildingId={b.id} />
+                  </Tabs.Panel>
+                ) : null}
               </Tabs>
             </Paper>
 
