@@ -4,6 +4,8 @@ import { useServerEvents } from '../api/hooks.js';
 import { SignIn } from '../features/auth/SignIn.js';
 import { BuildingDetail } from '../features/buildings/BuildingDetail.js';
 import { BuildingsList } from '../features/buildings/BuildingsList.js';
+import { InvoiceInbox } from '../features/finance/InvoiceInbox.js';
+import { LedgerPage } from '../features/finance/LedgerPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { UsersPage } from '../features/users/UsersPage.js';
 import { NotFound } from '../components/NotFound.js';
@@ -34,6 +36,12 @@ function Screens() {
       break;
     case 'building':
       screen = <BuildingDetail key={route.id} id={route.id} tab={route.tab} navigate={navigate} />;
+      break;
+    case 'invoices':
+      screen = can(user, 'finance.read') ? <InvoiceInbox key={route.buildingId ?? 0} buildingId={route.buildingId} /> : <NotFound />;
+      break;
+    case 'ledger':
+      screen = can(user, 'finance.read') ? <LedgerPage buildingId={route.buildingId} view={route.view} account={route.account} navigate={navigate} /> : <NotFound />;
       break;
     case 'settings':
       screen = <SettingsPage />;

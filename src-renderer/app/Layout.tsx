@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconBuildingCommunity, IconChevronDown, IconKey, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuildingCommunity, IconChevronDown, IconFileInvoice, IconKey, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useOpQuery } from '../api/hooks.js';
 import { LanguageMenu } from '../components/LanguageMenu.js';
 import { ChangePasswordDialog } from '../features/auth/ChangePasswordDialog.js';
 import { useAuth, useUser } from './AuthProvider.js';
@@ -30,8 +31,27 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
   useHotkeys([['/', focusSearch]]);
   useHotkeys([['mod+K', focusSearch]], []);
 
-  const links: { route: Route; label: string; icon: ReactNode; active: boolean }[] = [
+  const finance = can(user, 'finance.read');
+  const approver = can(user, 'invoices.approve');
+  // What waits for my approval (four-eyes: not what I submitted, not what I approved already).
+  const inbox = useOpQuery('invoices.inboxCount', {}, { enabled: finance, refetchInterval: 60_000 });
+  const waiting = approver ? (inbox.data?.waitingForMe ?? 0) : 0;
+
+  const links: { route: Route; label: string; icon: ReactNode; active: boolean; badge?: ReactNode; description?: string }[] = [
     { route: { name: 'buildings' }, label: t('nav.buildings'), icon: <IconBuildingCommunity size={18} aria-hidden />, active: route.name === 'buildings' || route.name === 'building' },
+    ...(finance
+      ? [
+          {
+            route: { name: 'invoices' } as Route,
+            label: t('nav.invoices'),
+            icon: <IconFileInvoice size={18} aria-hidden />,
+            active: route.name === 'invoices',
+            badge: waiting ? <Badge size="sm" color="orange" variant="filled" circle={waiting < 10} aria-hidden>{waiting}</Badge> : undefined,
+            description: waiting ? t('nav.waitingForMe', { n: waiting }) : undefined,
+          },
+          { route: { name: 'ledger', view: 'accounts' } as Route, label: t('nav.ledger'), icon: <IconBook2 size={18} aria-hidden />, active: route.name === 'ledger' },
+        ]
+      : []),
     ...(can(user, 'users.manage') ? [{ route: { name: 'users' } as Route, label: t('nav.users'), icon: <IconUsers size={18} aria-hidden />, active: route.name === 'users' }] : []),
     { route: { name: 'settings' }, label: t('nav.settings'), icon: <IconSettings size={18} aria-hidden />, active: route.name === 'settings' },
   ];
@@ -80,7 +100,9 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
             key={l.route.name}
             href={routeHref(l.route)}
             label={l.label}
+            aria-label={l.description ? `${l.label} (${l.description})` : undefined}
             leftSection={l.icon}
+            rightSection={l.badge}
             active={l.active}
             aria-current={l.active ? 'page' : undefined}
             onClick={nav.close}

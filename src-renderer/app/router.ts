@@ -4,21 +4,45 @@ import { useCallback, useSyncExternalStore } from 'react';
  * A tiny hash router: `#/buildings/12/owners` → ['buildings', '12', 'owners'].
  * Hash URLs work the same under Electron's app:// protocol and in browser mode.
  */
+export type BuildingTab = 'lots' | 'owners' | 'finance';
+export type LedgerView = 'accounts' | 'trialBalance';
+
 export type Route =
   | { name: 'buildings' }
-  | { name: 'building'; id: number; tab: 'lots' | 'owners' }
+  | { name: 'building'; id: number; tab: BuildingTab }
+  /** The approval inbox, optionally filtered on one building (`#/invoices?building=12`). */
+  | { name: 'invoices'; buildingId?: number }
+  /** `#/ledger/12/accounts/6105`, `#/ledger/12/trial-balance` */
+  | { name: 'ledger'; buildingId?: number; view: LedgerView; account?: string }
   | { name: 'settings' }
   | { name: 'users' }
   | { name: 'notFound' };
 
+const positiveId = (s: string | null | undefined): number | null => {
+  const n = Number(s);
+  return s && Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean);
-  const [head, id, tab] = parts;
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const [head, id, tab, sub] = parts;
   if (!head || head === 'buildings') {
     if (id === undefined) return { name: 'buildings' };
-    const n = Number(id);
-    if (!Number.isSafeInteger(n) || n <= 0) return { name: 'notFound' };
-    return { name: 'building', id: n, tab: tab === 'owners' ? 'owners' : 'lots' };
+    const n = positiveId(id);
+    if (n === null) return { name: 'notFound' };
+    return { name: 'building', id: n, tab: tab === 'owners' || tab === 'finance' ? tab : 'lots' };
+  }
+  if (head === 'invoices') {
+    const buildingId = positiveId(new URLSearchParams(search).get('building'));
+    return buildingId ? { name: 'invoices', buildingId } : { name: 'invoices' };
+  }
+  if (head === 'ledger') {
+    if (id === undefined) return { name: 'ledger', view: 'accounts' };
+    const buildingId = positiveId(id);
+    if (buildingId === null) return { name: 'notFound' };
+    if (tab === 'trial-balance') return { name: 'ledger', buildingId, view: 'trialBalance' };
+    return sub ? { name: 'ledger', buildingId, view: 'accounts', account: sub } : { name: 'ledger', buildingId, view: 'accounts' };
   }
   if (head === 'settings') return { name: 'settings' };
   if (head === 'users') return { name: 'users' };
@@ -31,7 +55,13 @@ export function routeHref(route: Route): string {
     case 'notFound':
       return '#/buildings';
     case 'building':
-      return `#/buildings/${route.id}${route.tab === 'owners' ? '/owners' : ''}`;
+      return `#/buildings/${route.id}${route.tab === 'lots' ? '' : `/${route.tab}`}`;
+    case 'invoices':
+      return route.buildingId ? `#/invoices?building=${route.buildingId}` : '#/invoices';
+    case 'ledger':
+      if (!route.buildingId) return '#/ledger';
+      if (route.view === 'trialBalance') return `#/ledger/${route.buildingId}/trial-balance`;
+      return `#/ledger/${route.buildingId}/accounts${route.account ? `/${encodeURIComponent(route.account)}` : ''}`;
     case 'settings':
       return '#/settings';
     case 'users':
