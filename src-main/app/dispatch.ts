@@ -76,11 +76,12 @@ export class Dispatcher {
   private async actorFor(em: EntityManager, token: string | undefined): Promise<Actor> {
     const userId = this.services.sessions.userId(token);
     if (userId === null) return ANONYMOUS;
-    const user = await loadSessionUser(em, userId);
+    const user = this.services.sessions.cachedUser(userId) ?? (await loadSessionUser(em, userId));
     if (!user) {
       this.services.sessions.close(token);
       return ANONYMOUS;
     }
+    this.services.sessions.rememberUser(user);
     return { kind: 'user', userId, label: `user:${userId}`, roles: user.roles, user };
   }
 

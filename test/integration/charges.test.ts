@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { isValidOgm } from '../../src-shared/values/ogm.js';
 import { epcPayload } from '../../src-shared/values/epc-qr.js';
@@ -68,6 +68,10 @@ describe.each(DRIVERS)('calls for funds and statements of charges on %s', (drive
     writeFileSync(file, Buffer.from(one.contentBase64, 'base64'));
     execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     const png = PNG.sync.read(readFileSync(join(dir, 'page-1.png')));
+    // jsqr is CommonJS with an ES-style default export: under Node ESM the function is on .default.
+    type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+    const m = jsQRModule as unknown as Decode & { default?: Decode };
+    const jsQR: Decode = m.default ?? m;
     const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     const issued = await app.admin('calls.preview', { buildingId: b, kind: 'working', label: 'x', callDate: '2025-07-01', dueDate: '2025-07-31', totalCents: 100001, keyId: null });
     expect(issued.lines.find((l) => l.ownerId === owners[0])?.amountCents).toBe(40001);

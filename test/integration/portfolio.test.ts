@@ -174,6 +174,13 @@ describe('my profile (SQLite)', () => {
     expect(r.ok && r.value.language).toBe('nl');
     const info = await app.as(tok, 'system.info', {});
     expect(info.ok && info.value.user?.language).toBe('nl');
+    // A change of role takes effect on the next call (the roles cached for the session are dropped).
+    const users = await app.admin('users.list', {});
+    const me = users.find((u) => u.roles.some((r) => r.role === 'accountant'))!;
+    expect((await app.as(tok, 'buildings.create', { name: 'X', address: { street: 'R', postalCode: '1000', city: 'B', country: 'BE' }, bce: null, totalShares: 1, bankAccounts: [] })).ok).toBe(true);
+    await app.admin('users.update', { id: me.id, roles: [{ role: 'council', buildingId: null, ownerId: null }].map((r) => ({ ...r, buildingId: 1 })) });
+    const now = await app.as(tok, 'buildings.create', { name: 'Y', address: { street: 'R', postalCode: '1000', city: 'B', country: 'BE' }, bce: null, totalShares: 1, bankAccounts: [] });
+    expect(now.ok || now.error.code).toBe('FORBIDDEN');
     const bad = await app.as(tok, 'auth.changePassword', { current: 'wrong password', next: 'a new long password' });
     expect(bad.ok || bad.error.details?.problems).toEqual([{ path: ['current'], code: 'bad_credentials', message: expect.any(String) }]);
     await app.close();

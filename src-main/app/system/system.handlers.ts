@@ -62,6 +62,7 @@ export const systemHandlers: Handlers<
     const before = { displayName: u.displayName, language: u.language };
     if (displayName !== undefined) u.displayName = displayName;
     if (language !== undefined) u.language = language;
+    ctx.services.sessions.forgetUser(u.id);
     ctx.audit('user.updateProfile', 'user', u.id, before, { displayName: u.displayName, language: u.language });
     return toSessionUser(u, await rolesOf(ctx.em, u.id));
   },
@@ -100,6 +101,7 @@ export const systemHandlers: Handlers<
       await ctx.em.nativeDelete(RoleAssignmentSchema, { user: u.id });
       setRoles(ctx, u.id, input.roles);
     }
+    ctx.services.sessions.forgetUser(u.id);
     ctx.audit('user.update', 'user', u.id, before && { displayName: before.displayName, roles: before.roles }, {
       displayName: u.displayName, active: u.active, roles: input.roles ?? before?.roles, passwordChanged: input.password !== undefined,
     });
