@@ -24,8 +24,15 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
 
   const focusSearch = () => {
     if (route.name !== 'buildings') navigate({ name: 'buildings' });
-    // After the list renders.
-    requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(SEARCH_INPUT_ID)?.focus()));
+    // After the list renders: the hashchange that renders it is a task of its own, which a
+    // busy page may run after the next frames, so look again for up to ~half a second.
+    let frames = 30;
+    const tryFocus = () => {
+      const input = document.getElementById(SEARCH_INPUT_ID);
+      if (input) input.focus();
+      else if (--frames > 0) requestAnimationFrame(tryFocus);
+    };
+    requestAnimationFrame(tryFocus);
   };
   // "/" only outside text fields (it is typed there); Ctrl+K / ⌘K from anywhere.
   useHotkeys([['/', focusSearch]]);
