@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { belgianAccountToIban, parseCoda, parseCodaRecord } from './coda.js';
 import { BankFileError, type BankMovement } from './statement.js';
-import { codaBytes, codaLines, record, type CodaFileSpec, type CodaMovementSpec } from '../../../test/fixtures/bank/coda-writer.js';
+import { codaBytes, codaLines, record, type CodaFileSpec, type CodaMovementSpec } from './coda-writer.js';
 import { CODA_FIXTURES, IBAN } from '../../../test/fixtures/bank/make-fixtures.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../../test/fixtures/bank/${name}`, import.meta.url));
