@@ -28,6 +28,17 @@ describe.each(DRIVERS)('portfolio on %s', (driver) => {
     expect(detail.sharesCheck).toMatchObject({ balanced: false, sum: 0, total: 1000, difference: -1000 });
   });
 
+  it('sorts the list the same way on both databases: names as people read them, lots by number', async () => {
+    for (const name of ['résidence Zénith', 'Residentie Aa', 'Résidence 10', 'Résidence 9']) await app.admin('buildings.create', { ...building, name, bankAccounts: [] });
+    const names = (await app.admin('buildings.list', { search: 'resid' })).map((b) => b.name).filter((n) => n !== 'Résidence Test');
+    // Accents and case do not split the R's; numbers in names sort as numbers.
+    expect(names.indexOf('Résidence 9')).toBeLessThan(names.indexOf('Résidence 10'));
+    expect(names.indexOf('Résidence 10')).toBeLessThan(names.indexOf('résidence Zénith'));
+    expect(names.indexOf('résidence Zénith')).toBeLessThan(names.indexOf('Residentie Aa'));
+    const byLots = await app.admin('buildings.list', { sort: 'lotCount', direction: 'desc' });
+    expect(byLots.map((b) => b.lotCount)).toEqual([...byLots.map((b) => b.lotCount)].sort((a, b) => b - a));
+  });
+
   it('refuses a bad IBAN and BCE naming the field, and writes nothing', async () => {
     const before = await app.db.em().count(BuildingSchema, {});
     const r = await app.dispatcher.call('buildings.create', { ...building, bce: '0123.456.789', bankAccounts: [{ iban: 'BE68 5390 0754 7035' }] }, { cli: true });
@@ -178,7 +189,7 @@ describe('my profile (SQLite)', () => {
     const users = await app.admin('users.list', {});
     const me = users.find((u) => u.roles.some((r) => r.role === 'accountant'))!;
     expect((await app.as(tok, 'buildings.create', { name: 'X', address: { street: 'R', postalCode: '1000', city: 'B', country: 'BE' }, bce: null, totalShares: 1, bankAccounts: [] })).ok).toBe(true);
-    await app.admin('users.update', { id: me.id, roles: [{ role: 'council', buildingId: null, ownerId: null }].map((r) => ({ ...r, buildingId: 1 })) });
+    await app.admin('users.update', { id: me.id, roles: [{ role: 'council', buildingId: 1, ownerId: null }] });
     const now = await app.as(tok, 'buildings.create', { name: 'Y', address: { street: 'R', postalCode: '1000', city: 'B', country: 'BE' }, bce: null, totalShares: 1, bankAccounts: [] });
     expect(now.ok || now.error.code).toBe('FORBIDDEN');
     const bad = await app.as(tok, 'auth.changePassword', { current: 'wrong password', next: 'a new long password' });

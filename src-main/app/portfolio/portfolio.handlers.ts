@@ -39,29 +39,36 @@ async function assertLotNumberFree(em: EntityManager, buildingId: number, number
   if (clash) throw new ConflictError(`Lot ${number} already exists in this building`, [{ path: ['number'], code: 'lot_number_taken', message: `Lot ${number} already exists in this building` }]);
 }
 
+/** Lower case without accents, for searching the way people type. */
+const foldText = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 export const portfolioHandlers: Handlers<
   'buildings.list' | 'buildings.get' | 'buildings.create' | 'buildings.update' | 'lots.create' | 'lots.update' | 'lots.transfer' | 'lots.history' | 'owners.list' | 'owners.create' | 'owners.update' | 'import.owners'
 > = {
   'buildings.list': async ({ search, sort, direction }, ctx) => {
     const scope = await ctx.scope();
     const knex = ctx.em.getKnex();
+    // One pass over lots and current ownerships, grouped per building (not three subqueries per row).
+    const lots = knex('lot').select('building_id').count({ lotCount: '*' }).sum({ sharesSum: 'shares' }).groupBy('building_id').as('l');
+    const owners = knex('ownership as o').join('lot as ol', 'ol.id', 'o.lot_id').whereNull('o.valid_to')
+      .select('ol.building_id').countDistinct({ ownerCount: 'o.owner_id' }).groupBy('ol.building_id').as('w');
     const q = knex('building as b')
-      .select('b.id', 'b.name', 'b.street', 'b.postal_code as postalCode', 'b.city', 'b.total_shares as totalShares')
-      .select(knex.raw('(select count(*) from lot l where l.building_id = b.id) as "lotCount"'))
-      .select(knex.raw('(select coalesce(sum(l.shares), 0) from lot l where l.building_id = b.id) as "sharesSum"'))
-      .select(knex.raw('(select count(distinct o.owner_id) from ownership o join lot l on l.id = o.lot_id where l.building_id = b.id and o.valid_to is null) as "ownerCount"'));
+      .leftJoin(lots, 'l.building_id', 'b.id')
+      .leftJoin(owners, 'w.building_id', 'b.id')
+      .select('b.id', 'b.name', 'b.street', 'b.postal_code as postalCode', 'b.city', 'b.total_shares as totalShares', 'l.lotCount', 'l.sharesSum', 'w.ownerCount');
     if (!scope.all) q.whereIn('b.id', [...scope.buildingIds]);
-    if (search) {
-      const like = `%${search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      q.where((w) => w.whereRaw(`lower(b.name) like ? escape '\\'`, [like]).orWhereRaw(`lower(b.city) like ? escape '\\'`, [like]).orWhereRaw(`b.postal_code like ? escape '\\'`, [like]));
-    }
-    const column = sort === 'lotCount' ? knex.raw('"lotCount"') : sort === 'city' ? 'b.city' : 'b.name';
-    q.orderBy([{ column: column as unknown as string, order: direction }, { column: 'b.id', order: 'asc' }]);
-    const rows = (await q) as Record<string, unknown>[];
-    return rows.map((r) => ({
+    const all = ((await q) as Record<string, unknown>[]).map((r) => ({
       id: Number(r.id), name: String(r.name), street: String(r.street), postalCode: String(r.postalCode), city: String(r.city),
-      totalShares: Number(r.totalShares), lotCount: Number(r.lotCount), sharesSum: Number(r.sharesSum), ownerCount: Number(r.ownerCount),
+      totalShares: Number(r.totalShares), lotCount: Number(r.lotCount ?? 0), sharesSum: Number(r.sharesSum ?? 0), ownerCount: Number(r.ownerCount ?? 0),
     }));
+    // Searched here, without accents or case ("residence" finds "Résidence"): a firm has hundreds of buildings, not millions.
+    const needle = search ? foldText(search) : '';
+    const rows = needle ? all.filter((b) => foldText(`${b.name} ${b.city} ${b.postalCode} ${b.street}`).includes(needle)) : all;
+    // Sorted here, the same way on both drivers, in the order people expect ("Résidence" with the R's, "10" after "9").
+    const text = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true });
+    const by = sort === 'lotCount' ? (a: (typeof rows)[0], b: (typeof rows)[0]) => a.lotCount - b.lotCount : sort === 'city' ? (a: (typeof rows)[0], b: (typeof rows)[0]) => text(a.city, b.city) : (a: (typeof rows)[0], b: (typeof rows)[0]) => text(a.name, b.name);
+    const sign = direction === 'asc' ? 1 : -1;
+    return rows.sort((a, b) => sign * by(a, b) || a.id - b.id);
   },
 
   'buildings.get': async ({ id }, ctx) => {
