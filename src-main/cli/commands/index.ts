@@ -5,6 +5,7 @@
  */
 export { register as agMinutes } from './ag-minutes.js';
 export { register as agTally } from './ag-tally.js';
+export { register as bankImport } from './bank-import.js';
 export { register as bankParse } from './bank-parse.js';
 export { register as buildingsList } from './buildings-list.js';
 export { register as chargesDistribute } from './charges-distribute.js';
@@ -22,4 +23,5 @@ export { register as ogmNew } from './ogm-new.js';
 export { register as pvSign } from './pv-sign.js';
 export { register as pvVerify } from './pv-verify.js';
 export { register as seedBench } from './seed-bench.js';
+export { register as sepaPayments } from './sepa-payments.js';
 export { register as seedDemo } from './seed-demo.js';
