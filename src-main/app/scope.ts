@@ -9,3 +9,12 @@ export async function buildingInScope(ctx: HandlerContext, id: number): Promise<
   if (!b || (!scope.all && !scope.buildingIds.has(id))) throw new NotFoundError('Building', id);
   return b;
 }
+
+/**
+ * Refuses a building outside the caller's scope without reading it: for the firm's roles
+ * (scope "all") nothing is read; a building that does not exist then shows as empty data.
+ */
+export async function assertBuildingVisible(ctx: HandlerContext, id: number): Promise<void> {
+  const scope = await ctx.scope();
+  if (!scope.all && !scope.buildingIds.has(id)) throw new NotFoundError('Building', id);
+}

@@ -2,7 +2,7 @@ import { FiscalYearSchema, JournalEntrySchema, JournalSchema, LedgerAccountSchem
 import { reversal } from '../../domain/ledger.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DomainRuleError, ImportInvalidError, NotFoundError } from '../errors.js';
-import { buildingInScope } from '../scope.js';
+import { assertBuildingVisible, buildingInScope } from '../scope.js';
 import { checkEntry, entryDetail, entryReference, postEntry } from './posting.js';
 import type { Problem } from '../../../src-shared/result.js';
 import { sql } from '../../db/knex.js';
@@ -154,28 +154,41 @@ export const ledgerHandlers: Handlers<
   },
 
   'ledger.accountLines': async ({ buildingId, fiscalYearId, accountCode, cursor, limit }, ctx) => {
-    await buildingInScope(ctx, buildingId);
-    const fy = await fiscalYearOf(ctx, buildingId, fiscalYearId);
-    const account = await ctx.em.findOne(LedgerAccountSchema, { building: buildingId, code: accountCode });
-    if (!account) throw new DomainRuleError('unknown_account', `Account ${accountCode} does not exist`, { path: ['accountCode'] });
+    await assertBuildingVisible(ctx, buildingId);
     const after = decodeCursor(cursor);
-    // Keyset page on the (account_id, date, id) index; the cursor carries the running balance.
+    const knex = ctx.em.getKnex();
+    // One statement: the account and the year's dates come in as scalar subqueries, the
+    // page is a keyset range on the (account_id, date, id) index; the cursor carries the
+    // running balance. (Joining them instead made PostgreSQL sort the whole year first.)
+    const accountId = knex('ledger_account').select('id').where({ building_id: buildingId, code: accountCode });
+    const year = () => knex('fiscal_year').where({ id: fiscalYearId, building_id: buildingId });
     const q = sql(ctx.em, 'journal_line as l')
       .join('journal_entry as e', 'e.id', 'l.entry_id')
       .join('journal as j', 'j.id', 'e.journal_id')
-      .where('l.account_id', account.id)
-      .whereBetween('l.date', [fy.startDate, fy.endDate])
+      .where('l.account_id', '=', accountId)
+      .where('l.date', '>=', year().select('start_date'))
+      .where('l.date', '<=', year().select('end_date'))
       .select('l.id', 'l.entry_id as entryId', 'l.date', 'l.label', 'l.debit_cents as d', 'l.credit_cents as c', 'e.description', 'e.number', 'j.code as journalCode')
+      // The year's start names the entries (ACH-2026-0042).
+      .select({ fyStart: year().select('start_date') })
       .orderBy([{ column: 'l.date' }, { column: 'l.id' }])
       .limit(limit + 1);
     if (after) q.whereRaw('(l.date, l.id) > (?, ?)', [after.d, after.i]);
-    const rows = (await q) as { id: number; entryId: number; date: string; label: string | null; d: string | number; c: string | number; description: string; number: number; journalCode: string }[];
+    const rows = (await q) as { id: number; entryId: number; date: string; label: string | null; d: string | number; c: string | number; description: string; number: number; journalCode: string; fyStart: string }[];
+    if (rows.length === 0) {
+      // An empty page may mean an unknown year or account: say which.
+      await fiscalYearOf(ctx, buildingId, fiscalYearId);
+      if (!(await sql(ctx.em, 'ledger_account').where({ building_id: buildingId, code: accountCode }).first('id'))) {
+        throw new DomainRuleError('unknown_account', `Account ${accountCode} does not exist`, { path: ['accountCode'] });
+      }
+    }
+    const isoDay = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : new Date(v as Date).toISOString().slice(0, 10));
     let balance = after?.b ?? 0;
     const page = rows.slice(0, limit).map((r) => {
       const d = Number(r.d), c = Number(r.c);
       balance += d - c;
-      const date = typeof r.date === 'string' ? r.date : new Date(r.date).toISOString().slice(0, 10);
-      return { lineId: Number(r.id), entryId: Number(r.entryId), reference: entryReference(r.journalCode, fy.startDate, Number(r.number)), date, description: r.description, label: r.label, debitCents: d, creditCents: c, balanceCents: balance };
+      const date = isoDay(r.date);
+      return { lineId: Number(r.id), entryId: Number(r.entryId), reference: entryReference(r.journalCode, isoDay(r.fyStart), Number(r.number)), date, description: r.description, label: r.label, debitCents: d, creditCents: c, balanceCents: balance };
     });
     const last = page[page.length - 1];
     return { lines: page, openingCents: after?.b ?? 0, nextCursor: rows.length > limit && last ? encodeCursor({ d: last.date, i: last.lineId, b: last.balanceCents }) : null };

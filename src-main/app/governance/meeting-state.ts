@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ItemResult } from '../../../src-shared/contract/governance.js';
+import { brusselsDate } from '../../../src-shared/values/dates.js';
 import { AgendaItemSchema, AssemblySchema, AttendanceSchema, BuildingSchema, LotSchema, MeetingPersonSchema, OwnershipSchema, VoteSchema, type AgendaItem, type Assembly, type Building } from '../../db/entities/index.js';
 import { openingTally, resolutionTally, voterUnits, type AttendanceRecord, type MeetingFacts, type VoterUnit } from '../../domain/meeting.js';
 import type { Majority, TallyOutput, VoteChoice } from '../../domain/tally.js';
@@ -19,7 +20,8 @@ export interface Meeting {
   people: { key: string; name: string; syndic: boolean }[];
 }
 
-export const meetingDate = (a: Assembly) => a.scheduledAt.toISOString().slice(0, 10);
+/** The meeting's calendar day in Brussels. */
+export const meetingDate = (a: Assembly) => brusselsDate(a.scheduledAt);
 
 /** Everything the meeting room needs, read once: voters of the day, attendance, agenda, votes. */
 export async function loadMeeting(ctx: HandlerContext, assemblyId: number): Promise<Meeting> {

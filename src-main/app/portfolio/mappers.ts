@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { brusselsDate } from '../../../src-shared/values/dates.js';
 import type { Owner as OwnerDto, ownerInput } from '../../../src-shared/contract/portfolio.js';
 import type { Language } from '../../../src-shared/contract/fields.js';
 import type { Owner } from '../../db/entities/index.js';
@@ -31,7 +32,8 @@ export function dayBefore(isoDate: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const todayIso = (now: Date) => now.toISOString().slice(0, 10);
+/** Today in Brussels (see src-shared/values/dates.ts). */
+export const todayIso = (now: Date) => brusselsDate(now);
 
 /**
  * Columns of an owner from validated input. The consent date is kept from before, set
