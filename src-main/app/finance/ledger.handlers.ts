@@ -71,8 +71,12 @@ export const ledgerHandlers: Handlers<
   },
 
   'ledger.accounts': async ({ buildingId, fiscalYearId }, ctx) => {
-    await buildingInScope(ctx, buildingId);
-    const accounts = await ctx.em.find(LedgerAccountSchema, { building: buildingId });
+    await assertBuildingVisible(ctx, buildingId);
+    // Plain rows, not entities: a building's chart is ~150 accounts plus one or two per owner and supplier.
+    const accounts = (await sql(ctx.em, 'ledger_account').where({ building_id: buildingId })
+      .select('id', 'code', 'label_fr as labelFr', 'label_nl as labelNl', 'type', 'parent_code as parentCode', 'owner_id as ownerId')) as
+      { id: number; code: string; labelFr: string; labelNl: string; type: AccountType; parentCode: string | null; ownerId: number | null }[];
+    if (accounts.length === 0) await buildingInScope(ctx, buildingId); // unknown building: NOT_FOUND
     accounts.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0)); // byte order on both drivers
     const sums = new Map<number, { d: number; c: number }>();
     if (fiscalYearId !== undefined) {
@@ -84,7 +88,7 @@ export const ledgerHandlers: Handlers<
     // Roll the movements of sub-accounts up to every ancestor (6100 → 610 → 61 → 6).
     const byCode = new Map(accounts.map((a) => [a.code, { a, d: 0, c: 0 }]));
     for (const a of accounts) {
-      const s = sums.get(a.id);
+      const s = sums.get(Number(a.id));
       if (!s) continue;
       let node = byCode.get(a.code);
       while (node) {
@@ -94,8 +98,8 @@ export const ledgerHandlers: Handlers<
       }
     }
     return [...byCode.values()].map(({ a, d, c }) => ({
-      id: a.id, code: a.code, labelFr: a.labelFr, labelNl: a.labelNl, type: a.type as AccountType, parentCode: a.parentCode ?? null,
-      ownerId: a.owner?.id ?? null, debitCents: d, creditCents: c, balanceCents: d - c,
+      id: Number(a.id), code: a.code, labelFr: a.labelFr, labelNl: a.labelNl, type: a.type, parentCode: a.parentCode ?? null,
+      ownerId: a.ownerId === null ? null : Number(a.ownerId), debitCents: d, creditCents: c, balanceCents: d - c,
     }));
   },
 
