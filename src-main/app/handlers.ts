@@ -13,6 +13,7 @@ import { reportHandlers } from './finance/reports.handlers.js';
 import { bankingHandlers } from './banking/banking.handlers.js';
 import { reminderHandlers } from './banking/reminders.handlers.js';
 import { sepaHandlers } from './banking/sepa.handlers.js';
+import { signingHandlers } from './signing/signing.handlers.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
@@ -30,4 +31,5 @@ export const handlers: HandlerMap = {
   ...bankingHandlers,
   ...reminderHandlers,
   ...sepaHandlers,
+  ...signingHandlers,
 };

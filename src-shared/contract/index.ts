@@ -10,6 +10,7 @@ import { smtpOperations } from './smtp.js';
 import { reportOperations } from './reports.js';
 import { systemOperations } from './system.js';
 import { bankingOperations } from './banking.js';
+import { signingOperations } from './signing.js';
 
 /** Every operation of the application, declared once. */
 export const operations = {
@@ -23,6 +24,7 @@ export const operations = {
   ...smtpOperations,
   ...reportOperations,
   ...bankingOperations,
+  ...signingOperations,
 } satisfies Record<string, OperationDef>;
 
 export type Operations = typeof operations;

@@ -1,0 +1,150 @@
+/**
+ * The signing screen's operations, on the minutes a meeting produced: `pv.status` lists the
+ * signature fields (who signs each, signed or not, verified offline) and `pv.sign` signs one
+ * with an eID card — here SoftHSM2 tokens standing in for an RSA and an EC card
+ * (test/support/softhsm.ts) — storing the signed file as the new minutes document. Refusals
+ * (wrong PIN, wrong slot, field already signed, unknown module, no middleware) change nothing.
+ * SQLite only: the signing does not depend on the driver, the storage is the documents'.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../support/app.js';
+import { createTestPki, SOFTHSM_MODULE, softhsmAvailable, type TestPki } from '../support/softhsm.js';
+
+const NOW = new Date('2026-03-01T09:00:00Z');
+const address = { street: 'Rue des Tilleuls 12', postalCode: '1000', city: 'Bruxelles', country: 'BE' };
+
+describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (pv.status, pv.sign) on sqlite', () => {
+  let app: TestApp;
+  let pki: TestPki;
+  let work: string;
+  let ag: number;
+  const keys: string[] = [];
+  const saved = { conf: process.env.SOFTHSM2_CONF, module: process.env.KOPROGO_PKCS11_MODULE };
+  const fail = async (input: Record<string, unknown>, token?: string) => {
+    const r = token ? await app.as(token, 'pv.sign', input) : await app.dispatcher.call('pv.sign', input, { cli: true });
+    if (r.ok) throw new Error('pv.sign should have been refused');
+    return r.error;
+  };
+  const status = () => app.admin('pv.status', { assemblyId: ag });
+
+  beforeAll(async () => {
+    pki = createTestPki();
+    work = mkdtempSync(join(tmpdir(), 'koprogo-pv-sign-'));
+    // The module is loaded in this process: it reads its tokens from SOFTHSM2_CONF, and it is
+    // the module this computer "knows" (the only one pv.sign accepts besides the middleware).
+    process.env.SOFTHSM2_CONF = pki.env.SOFTHSM2_CONF;
+    process.env.KOPROGO_PKCS11_MODULE = SOFTHSM_MODULE;
+    app = await testApp('sqlite', () => NOW);
+    await app.admin('firm.update', { name: 'Syndic Démo SRL', bce: null, address, ipiNumber: '504.321' });
+    const b = (await app.admin('buildings.create', { name: 'Résidence Les Tilleuls', address, bce: null, totalShares: 1000, bankAccounts: [] })).id;
+    for (const [i, name] of ['Arnaud', 'Bosmans', 'Claes', 'Dupont'].entries()) {
+      const o = await app.admin('owners.create', { kind: 'person', name, firstName: null, bce: null, language: 'fr', address, email: null, emailConsent: false, phone: null });
+      const lot = await app.admin('lots.create', { buildingId: b, data: { number: `A${i + 1}`, kind: 'apartment', floor: i, shares: 250 } });
+      await app.admin('lots.transfer', { lotId: lot.id, date: '2020-01-01', newOwners: [{ ownerId: o.id, fractionNum: 1, fractionDen: 1 }] });
+      keys.push(`o${o.id}`);
+    }
+    ag = (await app.admin('ag.create', { buildingId: b, kind: 'ordinary', place: 'Salle des fêtes', scheduledAt: '2026-03-20T18:00:00+01:00', convocationDate: '2026-03-02' })).id;
+    const item = (await app.admin('ag.saveItem', { assemblyId: ag, title: 'Approbation des comptes', majorityRule: 'absolute' })).id;
+    for (const k of keys.slice(0, 3)) await app.admin('ag.checkIn', { assemblyId: ag, voterKey: k, mode: 'present' });
+    await app.admin('ag.open', { assemblyId: ag, chair: 'Jean Dupont', secretary: 'Marie Martin-Lefèvre' });
+    await app.admin('ag.startVote', { itemId: item });
+    await app.admin('ag.vote', { itemId: item, all: 'for', votes: [{ voterKey: keys[1]!, choice: 'against' }] });
+    await app.admin('ag.declare', { itemId: item });
+    await app.admin('ag.close', { assemblyId: ag });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    pki?.cleanup();
+    if (work) rmSync(work, { recursive: true, force: true });
+    for (const [k, v] of [['SOFTHSM2_CONF', saved.conf], ['KOPROGO_PKCS11_MODULE', saved.module]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('before the minutes are drafted there is nothing to sign', async () => {
+    expect(await status()).toMatchObject({ document: null, fields: [], status: 'closed', archived: false });
+    expect(await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin })).toMatchObject({ code: 'DOMAIN_RULE', details: { rule: 'no_minutes' } });
+  });
+
+  it('lists the fields of the drafted minutes with who signs each: the chair, the secretary, the owners present at the end', async () => {
+    const drafted = await app.admin('ag.minutes', { assemblyId: ag, language: 'fr' });
+    const s = await status();
+    expect(s.document).toMatchObject({ id: drafted.documentId, sha256: drafted.sha256 });
+    expect(s.fields.map((f) => [f.name, f.role, f.label, f.signed])).toEqual([
+      ['Sig_President', 'chair', 'Jean Dupont', false],
+      ['Sig_Secretaire', 'secretary', 'Marie Martin-Lefèvre', false],
+      [`Sig_${keys[0]}`, 'owner', 'Arnaud', false],
+      [`Sig_${keys[1]}`, 'owner', 'Bosmans', false],
+      [`Sig_${keys[2]}`, 'owner', 'Claes', false],
+    ]);
+  });
+
+  it('refusals say what to do and change nothing: unknown module, bad slot, wrong PIN, no middleware, a role without governance', async () => {
+    const before = (await status()).document;
+    expect(await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, module: '/tmp/evil.so' })).toMatchObject({ details: { rule: 'module_not_allowed', path: ['module'] } });
+    expect(await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: 'card' })).toMatchObject({ details: { rule: 'signing_slot_format' } });
+    expect(await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: '0x1' })).toMatchObject({ details: { rule: 'signing_no_token' } });
+    const wrong = await fail({ assemblyId: ag, field: 'Sig_President', pin: '0000', slot: pki.rsa.slotId });
+    expect(wrong).toMatchObject({ code: 'DOMAIN_RULE', details: { rule: 'signing_wrong_pin', path: ['pin'] } });
+    expect(wrong.message).toContain('Nothing was signed');
+    expect(JSON.stringify(wrong)).not.toContain('0000');
+    expect(await fail({ assemblyId: ag, field: 'Sig_Nobody', pin: pki.rsa.pin })).toMatchObject({ details: { rule: 'signing_field_not_found', path: ['field'] } });
+    // Without the variable, only the eID middleware's places are tried: it is not installed here.
+    delete process.env.KOPROGO_PKCS11_MODULE;
+    try {
+      const none = await fail({ assemblyId: ag, field: 'Sig_President' });
+      expect(none).toMatchObject({ details: { rule: 'signing_middleware_not_found' } });
+      expect(none.message).toContain('https://eid.belgium.be');
+    } finally {
+      process.env.KOPROGO_PKCS11_MODULE = SOFTHSM_MODULE;
+    }
+    const accountant = await app.signedIn('accountant');
+    expect(await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin }, accountant)).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await status()).document).toEqual(before);
+  });
+
+  it('signs the chair’s field with the RSA card: the signed file becomes the minutes, verified; the same field twice is refused', async () => {
+    const before = (await status()).document!;
+    const r = await app.admin('pv.sign', { assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: pki.rsa.slotId, module: SOFTHSM_MODULE });
+    expect(r).toMatchObject({ field: 'Sig_President', signer: 'Jean Dupont', signingTime: NOW.toISOString() });
+    expect(r.documentId).not.toBe(before.id);
+    const s = await status();
+    expect(s.document).toMatchObject({ id: r.documentId, sha256: r.sha256 });
+    expect(s.document!.size).toBeGreaterThan(before.size);
+    expect(s.fields.find((f) => f.name === 'Sig_President')).toMatchObject({ signed: true, signer: 'Jean Dupont', signingTime: '2026-03-01T09:00:00Z', integrity: 'valid', chain: 'untrusted' });
+    // A test card does not chain to the Belgian roots: said, not hidden.
+    expect(s.fields.find((f) => f.name === 'Sig_President')?.problem).toBeTruthy();
+    expect(s.fields.filter((f) => f.signed).map((f) => f.name)).toEqual(['Sig_President']);
+    // The old version stays stored; the audit names the field, not the PIN.
+    const again = await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: pki.rsa.slotId });
+    expect(again).toMatchObject({ details: { rule: 'signing_field_already_signed', path: ['field'] } });
+    const doc = await app.admin('documents.get', { id: r.documentId });
+    const file = join(work, 'signed-once.pdf');
+    writeFileSync(file, Buffer.from(doc.contentBase64, 'base64'));
+    expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature Field Name: Sig_President');
+  });
+
+  it('the secretary signs with the EC card; both stay valid; the meeting is then archived and can no longer be signed', async () => {
+    const r = await app.admin('pv.sign', { assemblyId: ag, field: 'Sig_Secretaire', pin: pki.ec.pin, slot: pki.ec.slotId });
+    expect(r.signer).toBe('Marie Martin-Lefèvre');
+    const s = await status();
+    expect(s.fields.filter((f) => f.signed).map((f) => [f.name, f.integrity])).toEqual([
+      ['Sig_President', 'valid'],
+      ['Sig_Secretaire', 'valid'],
+    ]);
+    const doc = await app.admin('documents.get', { id: r.documentId });
+    const file = join(work, 'signed-twice.pdf');
+    writeFileSync(file, Buffer.from(doc.contentBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Approbation des comptes');
+    await app.admin('ag.archive', { assemblyId: ag });
+    expect(await status()).toMatchObject({ archived: true });
+    expect(await fail({ assemblyId: ag, field: `Sig_${keys[0]}`, pin: pki.rsa.pin, slot: pki.rsa.slotId })).toMatchObject({ details: { rule: 'assembly_archived' } });
+  });
+});
