@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
   BankAccountSchema, BuildingSchema, ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FiscalYearSchema, FundCallLineSchema, FundCallSchema,
-  InvoiceSchema, LotSchema, OwnerSchema, OwnershipSchema, SupplierSchema,
+  InvoiceSchema, LotSchema, SupplierSchema,
 } from '../../db/entities/index.js';
 import { sql } from '../../db/knex.js';
 import { allocate, reserveFloorCents, type LotOwnerShare } from '../../domain/allocation.js';
@@ -23,7 +23,8 @@ interface KeyWeights { name: string; weights: Record<string, number>; lots: { lo
 /** The weights of a key: the lots' quote-parts (general key) or a special key's own weights. */
 export async function keyWeights(em: EntityManager, buildingId: number, keyId: number | null): Promise<KeyWeights> {
   if (keyId === null) {
-    const lots = await em.find(LotSchema, { building: buildingId }, { orderBy: { id: 'asc' } });
+    const lots = ((await sql(em, 'lot').where({ building_id: buildingId }).orderBy('id').select('id', 'number', 'shares')) as { id: number; number: string; shares: number }[])
+      .map((l) => ({ id: Number(l.id), number: l.number, shares: Number(l.shares) }));
     const total = (await em.findOneOrFail(BuildingSchema, { id: buildingId })).totalShares;
     const check = checkShares(total, lots.map((l) => ({ lotId: l.id, number: l.number, shares: l.shares })));
     if (!check.balanced) {
@@ -33,21 +34,24 @@ export async function keyWeights(em: EntityManager, buildingId: number, keyId: n
   }
   const key = await em.findOne(DistributionKeySchema, { id: keyId, building: buildingId });
   if (!key) throw new DomainRuleError('unknown_key', 'This distribution key does not exist in this building', { path: ['keyId'] });
-  const rows = await em.find(DistributionKeyWeightSchema, { key: keyId }, { populate: ['lot'] });
-  return { name: key.name, weights: Object.fromEntries(rows.map((r) => [String(r.lot.id), r.weight])), lots: rows.map((r) => ({ lotId: r.lot.id, number: r.lot.number, weight: r.weight })) };
+  const rows = ((await sql(em, 'distribution_key_weight as w').join('lot as l', 'l.id', 'w.lot_id').where('w.key_id', keyId).orderBy('l.id')
+    .select('l.id', 'l.number', 'w.weight')) as { id: number; number: string; weight: number }[]).map((r) => ({ lotId: Number(r.id), number: r.number, weight: Number(r.weight) }));
+  return { name: key.name, weights: Object.fromEntries(rows.map((r) => [String(r.lotId), r.weight])), lots: rows };
 }
 
 /** Who owns each lot of the building on `date`, with their fractions. */
 export async function ownersOn(em: EntityManager, buildingId: number, date: string): Promise<Map<string, LotOwnerShare[]>> {
-  const ships = await em.find(OwnershipSchema, { lot: { building: buildingId }, validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] });
+  const ships = (await sql(em, 'ownership as o').join('lot as l', 'l.id', 'o.lot_id').where('l.building_id', buildingId).where('o.valid_from', '<=', date)
+    .where((w) => w.whereNull('o.valid_to').orWhere('o.valid_to', '>=', date)).orderBy('o.id')
+    .select('o.lot_id as lotId', 'o.owner_id as ownerId', 'o.fraction_num as num', 'o.fraction_den as den')) as { lotId: number; ownerId: number; num: number; den: number }[];
   const out = new Map<string, LotOwnerShare[]>();
-  for (const s of ships) out.set(String(s.lot.id), [...(out.get(String(s.lot.id)) ?? []), { ownerId: s.owner.id, fractionNum: s.fractionNum, fractionDen: s.fractionDen }]);
+  for (const s of ships) out.set(String(s.lotId), [...(out.get(String(s.lotId)) ?? []), { ownerId: Number(s.ownerId), fractionNum: Number(s.num), fractionDen: Number(s.den) }]);
   return out;
 }
 
 async function ownerNames(em: EntityManager, ids: number[]) {
-  const owners = ids.length ? await em.find(OwnerSchema, { id: { $in: ids } }) : [];
-  return new Map(owners.map((o) => [o.id, { name: ownerDisplayName(o), language: o.language }]));
+  const owners = ids.length ? ((await sql(em, 'owner').whereIn('id', ids).select('id', 'kind', 'name', 'first_name as firstName', 'language')) as { id: number; kind: string; name: string; firstName: string | null; language: string }[]) : [];
+  return new Map(owners.map((o) => [Number(o.id), { name: ownerDisplayName(o), language: o.language }]));
 }
 
 async function reserveFloorOf(ctx: HandlerContext, buildingId: number, callDate: string, extraCents: number) {
