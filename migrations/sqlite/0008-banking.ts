@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * 0008 — banking: imported statements, their movements and what they were matched to
  * (bank_statement, bank_movement, bank_allocation), reminders and their policy; the
  * owner's IBAN and SEPA mandate, the building's SEPA creditor identifier, an invoice's
- * payment reference (docs/banking.md, ADR 0015).
+ * payment reference (docs/banking.md, ADR 0016).
  */
 export class Migration0008Banking extends Migration {
   override async up(): Promise<void> {

@@ -14,7 +14,7 @@ export interface InvoiceView extends InvoiceFacts { amountCents: number; status:
 
 /**
  * What a building's call lines have received: the sum of their active allocations (not
- * reversed). This is how a line's open amount is known (ADR 0015): no counter to keep in
+ * reversed). This is how a line's open amount is known (ADR 0016): no counter to keep in
  * step, every cent traceable to a movement and its entry.
  */
 export async function callLines(em: EntityManager, buildingId: number, opts: { ownerIds?: number[]; callId?: number; onlyOpen?: boolean } = {}): Promise<CallLineView[]> {

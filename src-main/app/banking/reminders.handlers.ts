@@ -16,7 +16,7 @@ import { reminderLettersPdf } from './reminder-letters.js';
 /**
  * Income accounts of reminder fees and late interest, created in a building on first use:
  * the decree's chart stops at 74 "Autres produits d'exploitation" and 75 "Produits
- * financiers" (docs/banking.md, ADR 0015). A fee recovers the ACP's costs of the reminder:
+ * financiers" (docs/banking.md, ADR 0016). A fee recovers the ACP's costs of the reminder:
  * operating income (740); interest on late payment is financial income (750).
  */
 export const FEE_ACCOUNT = { code: '740', parent: '74', labelFr: 'Frais de rappel récupérés', labelNl: 'Teruggevorderde aanmaningskosten' } as const;

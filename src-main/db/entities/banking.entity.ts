@@ -71,7 +71,7 @@ export type BankMovement = InferEntity<typeof BankMovementSchema>;
  * credit (overpayment, or a refund when the movement is a debit). Each match posts one
  * entry (`entryId`) moving the amount out of the suspense account 499; un-matching posts
  * its reversal (`reversalEntryId`) and keeps the row as history. Active rows (no
- * reversal) are what a call line or an invoice has received (ADR 0015).
+ * reversal) are what a call line or an invoice has received (ADR 0016).
  */
 export const BankAllocationSchema = defineEntity({
   name: 'BankAllocation',
