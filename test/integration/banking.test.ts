@@ -231,7 +231,11 @@ describe.each(DRIVERS)('banking on %s', (driver) => {
     ]);
     const specR = coda(A.reserve, '001', date, 500000, []);
     const file = Buffer.concat([codaBytes(codaLines(specA)), codaBytes(codaLines(specB)), codaBytes(codaLines(specR))]);
+    const progress: unknown[] = [];
+    const stop = app.services.events.subscribe((name, payload) => void (name === 'progress' && progress.push(payload)));
     const r = await app.admin('bank.import', { fileName: 'multi.cod', contentBase64: b64(file), progressToken: 'p1' });
+    stop();
+    expect(progress).toEqual([1, 2, 3].map((done) => expect.objectContaining({ operation: 'bank.import', token: 'p1', done, total: 3 })));
     lastA = { seq: lastA.seq + 1, closing: closing(specA) };
     expect(r.statements.map((s) => [s.buildingName, s.account, s.movements, s.matched])).toEqual([
       ['Résidence Les Tilleuls', A.working, 1, 1], ['Residentie Leie', B.working, 2, 1], ['Résidence Les Tilleuls', A.reserve, 0, 0],
