@@ -16,6 +16,7 @@
  * represented and voting for (art. 3.88): that is decided here from the same counts.
  */
 import { tally, type Majority, type Session, type TallyInput, type TallyOutput, type VoteChoice } from './tally.js';
+import { compareText } from '../../src-shared/text.js';
 
 export interface LotForVoting { lotId: number; shares: number; ownerIds: number[]; ownerNames: string[] }
 
@@ -39,7 +40,7 @@ export function voterUnits(lots: readonly LotForVoting[]): VoterUnit[] {
     u.lotIds.push(lot.lotId);
     units.set(key, u);
   }
-  return [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  return [...units.values()].sort((a, b) => compareText(a.name, b.name));
 }
 
 /** How a voter takes part: in person, by a proxy to another voter or to a person, or not. */

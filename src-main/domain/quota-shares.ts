@@ -1,3 +1,5 @@
+import { compareText } from '../../src-shared/text.js';
+
 /**
  * Quote-parts (quotités / aandelen): the lots' shares must add up to the building's
  * total before it can hold an AG or distribute charges (art. 3.85 §1: the deed fixes
@@ -31,4 +33,4 @@ export function fractionsSumToOne(fractions: readonly { fractionNum: number; fra
 }
 
 /** Natural order of lot numbers: "2" < "10", "A2" < "A10". */
-export const compareLotNumbers = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+export const compareLotNumbers = (a: string, b: string): number => compareText(a, b);

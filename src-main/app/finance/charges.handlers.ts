@@ -15,6 +15,7 @@ import { postEntry } from './posting.js';
 import type { EntryLine } from '../../domain/ledger.js';
 import { letterHeadFor } from '../pdf/letterhead.js';
 import { callLettersPdf } from './call-letters.js';
+import { compareText } from '../../../src-shared/text.js';
 
 export const GENERAL_KEY_NAME = 'Quotités / Aandelen';
 
@@ -78,7 +79,7 @@ async function previewCall(ctx: HandlerContext, input: { buildingId: number; kin
   const names = await ownerNames(ctx.em, [...a.byOwner.keys()]);
   const lines = [...a.byOwner.entries()]
     .map(([ownerId, amountCents]) => ({ ownerId, amountCents, name: names.get(ownerId)?.name ?? `#${ownerId}`, language: names.get(ownerId)?.language ?? 'fr' }))
-    .sort((x, y) => x.name.localeCompare(y.name, 'fr'));
+    .sort((x, y) => compareText(x.name, y.name));
   const reserveFloor = input.kind === 'reserve' ? await reserveFloorOf(ctx, input.buildingId, input.callDate, input.totalCents) : null;
   return { lines, unownedCents: a.unownedCents, reserveFloor, key };
 }
@@ -264,7 +265,7 @@ async function statementOf(ctx: HandlerContext, input: { buildingId: number; per
   const owners = ids.map((ownerId) => {
     const chargesCents = charges.get(ownerId) ?? 0, provisionsCents = provisions.get(ownerId) ?? 0;
     return { ownerId, name: names.get(ownerId)?.name ?? `#${ownerId}`, chargesCents, provisionsCents, balanceCents: chargesCents - provisionsCents };
-  }).sort((x, y) => x.name.localeCompare(y.name, 'fr'));
+  }).sort((x, y) => compareText(x.name, y.name));
   return {
     invoices: rows, owners, unownedCents,
     totalChargesCents: rows.reduce((s, r) => s + r.amountCents, 0),

@@ -1,6 +1,7 @@
 import type { Owner } from '../../db/entities/index.js';
 import { ownerDisplayName } from '../portfolio/mappers.js';
 import type { Meeting } from './meeting-state.js';
+import { compareText } from '../../../src-shared/text.js';
 
 /**
  * Who is convened and how (art. 3.87 §3 C. civ.): every owner of a lot on the day of the
@@ -40,7 +41,7 @@ export function recipients(m: Meeting, owners: readonly Owner[]): Recipient[] {
       units: units.map((u) => ({ key: u.key, name: u.name, joint: u.ownerIds.length > 1, lots: u.lotIds.map((l) => m.lotNumbers.get(l) ?? String(l)), shares: u.shares })),
     });
   }
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.ownerId - b.ownerId);
+  return out.sort((a, b) => compareText(a.name, b.name) || a.ownerId - b.ownerId);
 }
 
 /** The owners of the meeting's voting units, by id. */

@@ -10,6 +10,7 @@ import { importOwnersCsv } from './import-owners.js';
 import { buildingInScope } from '../scope.js';
 import { ensureBookkeeping } from '../finance/bookkeeping-setup.js';
 import { todayIso } from './mappers.js';
+import { compareText } from '../../../src-shared/text.js';
 
 type BuildingData = z.output<typeof buildingInput>;
 type LotData = z.output<typeof lotInput>;
@@ -65,8 +66,7 @@ export const portfolioHandlers: Handlers<
     const needle = search ? foldText(search) : '';
     const rows = needle ? all.filter((b) => foldText(`${b.name} ${b.city} ${b.postalCode} ${b.street}`).includes(needle)) : all;
     // Sorted here, the same way on both drivers, in the order people expect ("Résidence" with the R's, "10" after "9").
-    const text = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true });
-    const by = sort === 'lotCount' ? (a: (typeof rows)[0], b: (typeof rows)[0]) => a.lotCount - b.lotCount : sort === 'city' ? (a: (typeof rows)[0], b: (typeof rows)[0]) => text(a.city, b.city) : (a: (typeof rows)[0], b: (typeof rows)[0]) => text(a.name, b.name);
+    const by = sort === 'lotCount' ? (a: (typeof rows)[0], b: (typeof rows)[0]) => a.lotCount - b.lotCount : sort === 'city' ? (a: (typeof rows)[0], b: (typeof rows)[0]) => compareText(a.city, b.city) : (a: (typeof rows)[0], b: (typeof rows)[0]) => compareText(a.name, b.name);
     const sign = direction === 'asc' ? 1 : -1;
     return rows.sort((a, b) => sign * by(a, b) || a.id - b.id);
   },
@@ -98,7 +98,7 @@ export const portfolioHandlers: Handlers<
       address: { street: b.street, postalCode: b.postalCode, city: b.city, country: b.country },
       bankAccounts: accounts.map((a) => ({ id: a.id, iban: a.iban, label: a.label, purpose: a.purpose as never })),
       lots: lotRows,
-      owners: [...owners.values()].map(toOwnerDto).sort((x, y) => x.displayName.localeCompare(y.displayName, 'fr')),
+      owners: [...owners.values()].map(toOwnerDto).sort((x, y) => compareText(x.displayName, y.displayName)),
       sharesCheck: checkShares(b.totalShares, lots.map((l) => ({ lotId: l.id, number: l.number, shares: l.shares }))),
     };
   },
