@@ -12,6 +12,7 @@ import { ownerDisplayName } from '../portfolio/mappers.js';
 import { buildingInScope } from '../scope.js';
 import { callLines, isoDay, type CallLineView } from './books.js';
 import { reminderLettersPdf } from './reminder-letters.js';
+import { compareText } from '../../../src-shared/text.js';
 
 /**
  * Income accounts of reminder fees and late interest, created in a building on first use:
@@ -104,7 +105,7 @@ export const reminderHandlers: Handlers<'reminders.policy' | 'reminders.setPolic
           lines: shownLines(s).map(({ kind: _kind, ...l }) => l),
         };
       })
-      .sort((a, b) => b.daysLate - a.daysLate || a.name.localeCompare(b.name, 'fr'));
+      .sort((a, b) => b.daysLate - a.daysLate || compareText(a.name, b.name));
   },
 
   'reminders.issue': async ({ buildingId, level, ownerIds, date }, ctx) => {
