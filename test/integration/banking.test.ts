@@ -4,6 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
+import jsQRModule from 'jsqr';
+import { PNG } from 'pngjs';
+import { epcPayload } from '../../src-shared/values/epc-qr.js';
 import { codaBytes, codaLines, type CodaFileSpec, type CodaMovementSpec } from '../fixtures/bank/coda-writer.js';
 import { DRIVERS } from '../support/drivers.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -300,6 +303,13 @@ describe.each(DRIVERS)('banking on %s', (driver) => {
     expect(text).toContain(ogmText(line(9).ogm));
     expect(text).toMatch(/515,00 €/); // 500 + 15 fee
     expect(text).toMatch(/Frais de rappel/);
+    // The EPC QR code carries the total, the building's account and the call's OGM.
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', join(dir, 'r.pdf'), join(dir, 'page')]);
+    const png = PNG.sync.read(readFileSync(join(dir, 'page-1.png')));
+    type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+    const mod = jsQRModule as unknown as Decode & { default?: Decode }; // CommonJS default export under ESM
+    const qr = (mod.default ?? mod)(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(qr?.data).toBe(epcPayload({ name: 'ACP Résidence Les Tilleuls', iban: A.working, amountCents: 51500, ogm: line(9).ogm }));
     // The same level is not sent twice; the next waits for its delay.
     expect((await app.admin('reminders.due', { buildingId: a })).find((d) => d.ownerId === owners[9])).toMatchObject({ currentLevel: 1, nextLevel: null });
     clock = new Date('2026-02-26T09:00:00Z');

@@ -184,6 +184,8 @@ export const bankingHandlers: Handlers<
 
   'owners.bankDetails': async ({ ownerId }, ctx) => {
     const o = await ownerInScope(ctx, ownerId);
+    // An owner's account is the syndic's business, not the council's (GDPR: minimal access).
+    if (!(await ctx.scope()).all) throw new NotFoundError('Owner', ownerId);
     return {
       ownerId, iban: o.iban ?? null,
       mandate: o.sepaMandateId && o.sepaMandateSignedOn ? { id: o.sepaMandateId, signedOn: isoDay(o.sepaMandateSignedOn), lastCollectionOn: o.sepaLastCollectionOn ? isoDay(o.sepaLastCollectionOn) : null } : null,

@@ -116,6 +116,12 @@ export async function seedDemoFinance(d: Dispatcher, buildings: { bxl: number; g
     }
   }
 
+  // The first reminders for who is late, as the syndic sends them.
+  for (const buildingId of [buildings.bxl, buildings.gent]) {
+    const due = (await as(tokens.accountant, 'reminders.due', { buildingId })).filter((r) => r.nextLevel === 1);
+    if (due.length) await as(tokens.accountant, 'reminders.issue', { buildingId, level: 1, ownerIds: due.map((r) => r.ownerId) });
+  }
+
   if (month > 6) {
     for (const buildingId of [buildings.bxl, buildings.gent]) {
       await as(tokens.accountant, 'charges.postStatement', { buildingId, periodStart: day(1, 1), periodEnd: day(6, 30), date: day(7, 15) });
