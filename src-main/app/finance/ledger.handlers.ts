@@ -3,7 +3,7 @@ import { reversal } from '../../domain/ledger.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DomainRuleError, ImportInvalidError, NotFoundError } from '../errors.js';
 import { assertBuildingVisible, buildingInScope } from '../scope.js';
-import { checkEntry, entryDetail, entryReference, postEntry } from './posting.js';
+import { checkEntry, entryDetail, entryReference, loadEntry, postEntry } from './posting.js';
 import type { Problem } from '../../../src-shared/result.js';
 import { sql } from '../../db/knex.js';
 
@@ -151,10 +151,9 @@ export const ledgerHandlers: Handlers<
   },
 
   'ledger.entry': async ({ entryId }, ctx) => {
-    const e = await ctx.em.findOne(JournalEntrySchema, { id: entryId });
-    if (!e) throw new NotFoundError('Entry', entryId);
-    await buildingInScope(ctx, e.building.id);
-    return entryDetail(ctx.em, entryId);
+    const { buildingId, detail } = await loadEntry(ctx.em, entryId);
+    await assertBuildingVisible(ctx, buildingId);
+    return detail;
   },
 
   'ledger.accountLines': async ({ buildingId, fiscalYearId, accountCode, cursor, limit }, ctx) => {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { FiscalYearSchema, JournalEntrySchema, JournalLineSchema, JournalSchema, LedgerAccountSchema, type FiscalYear, type JournalEntry } from '../../db/entities/index.js';
 import { assertBalanced, InvalidEntryLineError, UnbalancedEntryError, type EntryLine } from '../../domain/ledger.js';
 import { DomainRuleError, NotFoundError } from '../errors.js';
-import { sql } from '../../db/knex.js';
+import { rawDate, rawTimestamp, sql } from '../../db/knex.js';
 import type { EntryDetail } from '../../../src-shared/contract/ledger.js';
 
 export interface EntryToPost {
@@ -74,14 +74,23 @@ export async function postEntry(em: EntityManager, e: EntryToPost, postedBy: str
   return entry;
 }
 
-export async function entryDetail(em: EntityManager, entryId: number): Promise<EntryDetail> {
-  const e = await em.findOne(JournalEntrySchema, { id: entryId }, { populate: ['journal', 'fiscalYear'] });
+/** An entry with the building it belongs to (for the scope check). */
+export async function loadEntry(em: EntityManager, entryId: number): Promise<{ buildingId: number; detail: EntryDetail }> {
+  // Two plain queries (entry with its journal and year; lines with their accounts): this opens on every click in the ledger.
+  const e = (await sql(em, 'journal_entry as e').join('journal as j', 'j.id', 'e.journal_id').join('fiscal_year as f', 'f.id', 'e.fiscal_year_id').where('e.id', entryId)
+    .first('e.id', 'e.building_id as buildingId', 'j.code as journalCode', 'e.number', 'f.start_date as yearStart', 'e.date', 'e.description', 'e.total_cents as totalCents',
+      'e.reversal_of_id as reversalOfId', 'e.reversed_by_id as reversedById', 'e.source_type as sourceType', 'e.posted_at as postedAt', 'e.posted_by as postedBy')) as Record<string, unknown> | undefined;
   if (!e) throw new NotFoundError('Entry', entryId);
-  const lines = await em.find(JournalLineSchema, { entry: entryId }, { populate: ['account'], orderBy: { id: 'asc' } });
-  return {
-    id: e.id, journalCode: e.journal.code, number: e.number, reference: entryReference(e.journal.code, e.fiscalYear.startDate, e.number),
-    date: e.date, description: e.description, totalCents: Number(e.totalCents), reversalOfId: e.reversalOfId ?? null, reversedById: e.reversedById ?? null,
-    sourceType: e.sourceType, postedAt: e.postedAt.toISOString(), postedBy: e.postedBy,
-    lines: lines.map((l) => ({ accountCode: l.account.code, accountLabel: l.account.labelFr, debitCents: Number(l.debitCents), creditCents: Number(l.creditCents), label: l.label ?? null })),
+  const lines = (await sql(em, 'journal_line as l').join('ledger_account as a', 'a.id', 'l.account_id').where('l.entry_id', entryId).orderBy('l.id')
+    .select('a.code', 'a.label_fr as labelFr', 'l.debit_cents as d', 'l.credit_cents as c', 'l.label')) as { code: string; labelFr: string; d: number | string; c: number | string; label: string | null }[];
+  const nullableId = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const detail: EntryDetail = {
+    id: Number(e.id), journalCode: String(e.journalCode), number: Number(e.number), reference: entryReference(String(e.journalCode), rawDate(e.yearStart), Number(e.number)),
+    date: rawDate(e.date), description: String(e.description), totalCents: Number(e.totalCents), reversalOfId: nullableId(e.reversalOfId), reversedById: nullableId(e.reversedById),
+    sourceType: String(e.sourceType), postedAt: rawTimestamp(e.postedAt), postedBy: String(e.postedBy),
+    lines: lines.map((l) => ({ accountCode: l.code, accountLabel: l.labelFr, debitCents: Number(l.d), creditCents: Number(l.c), label: l.label ?? null })),
   };
+  return { buildingId: Number(e.buildingId), detail };
 }
+
+export const entryDetail = async (em: EntityManager, entryId: number): Promise<EntryDetail> => (await loadEntry(em, entryId)).detail;
