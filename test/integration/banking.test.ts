@@ -365,6 +365,24 @@ describe.each(DRIVERS)('banking on %s', (driver) => {
     expect(checkSepaFile(xml.replace(/<ChrgBr>SLEV<\/ChrgBr>/, '').replace('<DbtrAgt>', '<ChrgBr>SLEV</ChrgBr><DbtrAgt>'), 'pain.001.001.09').join()).toMatch(/out of order/);
   });
 
+  it('an invoice paid in part from the bank stays open for the rest and cannot be paid twice', async () => {
+    const inv = (await app.admin('invoices.create', { data: { buildingId: a, supplierId: supplier, number: 'F-2026-0777', invoiceDate: '2026-02-22', dueDate: '2026-03-22', amountCents: 30000, expenseAccount: '6101' }, submit: true })).id;
+    await app.as(syndic, 'invoices.approve', { ids: [inv] });
+    clock = new Date('2026-02-27T09:00:00Z');
+    const r = await importA([{ amountCents: -10000, communication: 'Acompte F-2026-0777', counterpartyName: 'ASCENSEURS', counterpartyAccount: 'BE15001765432130' }]);
+    expect(r.matched).toBe(0); // the number, not the amount: 65, for a person to confirm
+    const m = (await app.admin('bank.movements', { buildingId: a, statementId: r.statements[0]!.statementId! })).rows[0]!;
+    const s = await app.admin('bank.suggestions', { movementId: m.id });
+    expect(s.candidates[0]).toMatchObject({ rule: 'invoice_number', confidence: 65, allocations: [{ kind: 'invoice', invoiceId: inv, amountCents: 10000 }] });
+    await app.admin('bank.match', { movementId: m.id, allocations: [{ invoiceId: inv, amountCents: 10000 }], rule: 'invoice_number', confidence: 65 });
+    expect((await app.admin('bank.openItems', { buildingId: a })).invoices.find((i) => i.id === inv)).toMatchObject({ openCents: 20000 });
+    expect(await balance(a, `440-${supplier}`)).toBe(-(20000 + 12100)); // the rest of this one and F-2026-0502, still to pay
+    const twice = await app.dispatcher.call('invoices.pay', { id: inv, date: '2026-02-27' }, { cli: true });
+    expect(twice.ok || twice.error).toMatchObject({ details: { rule: 'paid_through_bank' } });
+    const over = await app.dispatcher.call('bank.match', { movementId: m.id, allocations: [{ invoiceId: inv, amountCents: 1 }] }, { cli: true });
+    expect(over.ok || over.error).toMatchObject({ details: { rule: 'movement_matched' } });
+  });
+
   it('keeps the trial balance balanced and the movements readable by page', async () => {
     const fy = (await app.admin('ledger.fiscalYears', { buildingId: a }))[0]!.id;
     const tb = await app.admin('ledger.trialBalance', { buildingId: a, fiscalYearId: fy });

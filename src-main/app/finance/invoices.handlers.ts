@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { z } from 'zod';
 import type { invoiceInput, InvoiceStatusName } from '../../../src-shared/contract/invoices.js';
-import { ApprovalPolicySchema, AssemblySchema, BankAccountSchema, DocumentSchema, InvoiceEventSchema, JournalSchema, InvoiceSchema, LedgerAccountSchema, SupplierSchema, UserSchema, type Invoice } from '../../db/entities/index.js';
+import { ApprovalPolicySchema, AssemblySchema, BankAccountSchema, BankAllocationSchema, DocumentSchema, InvoiceEventSchema, JournalSchema, InvoiceSchema, LedgerAccountSchema, SupplierSchema, UserSchema, type Invoice } from '../../db/entities/index.js';
 import { sql } from '../../db/knex.js';
 import { approve, assertEditable, assertPayable, assertRejectable, assertSubmittable, DEFAULT_POLICY, needsCouncil, WorkflowError, type ApprovalPolicy } from '../../domain/invoice-workflow.js';
 import type { HandlerContext, Handlers } from '../context.js';
@@ -277,6 +277,10 @@ export const invoiceHandlers: Handlers<
       assertPayable(inv.status as InvoiceStatusName);
     } catch (e) {
       throw new DomainRuleError((e as WorkflowError).rule, (e as Error).message);
+    }
+    // A transfer already matched from a bank statement pays (part of) it: recording a payment too would pay it twice.
+    if (await ctx.em.count(BankAllocationSchema, { invoice: id, reversalEntryId: null })) {
+      throw new DomainRuleError('paid_through_bank', 'Part of this invoice is already paid by a bank movement: match the rest from the bank statement');
     }
     const banks = await ctx.em.find(BankAccountSchema, { building: inv.building.id }, { orderBy: { id: 'asc' } });
     const bank = bankAccountId !== undefined ? banks.find((b) => b.id === bankAccountId) : (banks.find((b) => b.purpose === 'working') ?? banks[0]);
