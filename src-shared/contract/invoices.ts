@@ -81,7 +81,8 @@ export const invoiceDetail = invoiceRow.extend({
   documentId: id.nullable(),
   documentSha256: z.string().nullable(),
   submittedBy: id.nullable(),
-  approvals: z.array(z.object({ userId: id, as: z.enum(['approver', 'council']), name: z.string() })),
+  /** userId 0: approved from the command line (the firm's administrator). */
+  approvals: z.array(z.object({ userId: z.number().int().nonnegative(), as: z.enum(['approver', 'council']), name: z.string() })),
   needsCouncil: z.boolean(),
   rejectionReason: z.string().nullable(),
   entryId: id.nullable(),

@@ -151,3 +151,15 @@ describe.each(DRIVERS)('supplier invoices and their approval on %s', (driver) =>
     expect(tb.totalDebitCents).toBe(tb.totalCreditCents);
   });
 });
+
+describe('invoices approved from the command line (SQLite)', () => {
+  it('an invoice approved by the CLI opens with its approval named', async () => {
+    const app = await testApp('sqlite', () => NOW);
+    const b = (await app.admin('buildings.create', building('Cli', 'BE68 5390 0754 7034'))).id;
+    const s = (await app.admin('suppliers.create', { name: 'Cli SA' })).id;
+    const { id } = await app.admin('invoices.create', { data: { buildingId: b, supplierId: s, number: 'C-1', invoiceDate: '2026-05-10', dueDate: '2026-06-10', amountCents: 1000, expenseAccount: '6105' }, submit: true });
+    await app.admin('invoices.approve', { ids: [id] });
+    expect(await app.admin('invoices.get', { id })).toMatchObject({ status: 'approved', approvals: [{ userId: 0, name: 'koprogo (CLI)' }] });
+    await app.close();
+  });
+});

@@ -158,7 +158,7 @@ export const invoiceHandlers: Handlers<
       invoiceDate: inv.invoiceDate, dueDate: inv.dueDate, amountCents: inv.amountCents, vatCents: inv.vatCents, status: inv.status as InvoiceStatusName,
       description: inv.description, hasDocument: Boolean(doc), documentId: doc?.id ?? null, documentSha256: doc?.sha256 ?? null,
       expenseAccount: inv.expenseAccount, paymentReference: inv.paymentReference ?? null, distributionKeyId: inv.distributionKeyId ?? null, periodStart: inv.periodStart ?? null, periodEnd: inv.periodEnd ?? null,
-      submittedBy: inv.submittedBy ?? null, approvals: inv.approvals.map((a) => ({ ...a, name: users.find((u) => u.id === a.userId)?.displayName ?? `#${a.userId}` })),
+      submittedBy: inv.submittedBy ?? null, approvals: inv.approvals.map((a) => ({ ...a, name: a.userId === 0 ? 'koprogo (CLI)' : (users.find((u) => u.id === a.userId)?.displayName ?? `#${a.userId}`) })),
       needsCouncil: needsCouncil(policy, inv.amountCents), rejectionReason: inv.rejectionReason ?? null, entryId: inv.entryId ?? null, paymentEntryId: inv.paymentEntryId ?? null,
       history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, action: e.action, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus, note: e.note ?? null })),
     };
