@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { z } from 'zod';
 import type { invoiceInput, InvoiceStatusName } from '../../../src-shared/contract/invoices.js';
-import { ApprovalPolicySchema, AssemblySchema, BankAccountSchema, BankAllocationSchema, DocumentSchema, InvoiceEventSchema, JournalSchema, InvoiceSchema, LedgerAccountSchema, SupplierSchema, UserSchema, type Invoice } from '../../db/entities/index.js';
-import { sql } from '../../db/knex.js';
+import { ApprovalPolicySchema, AssemblySchema, BankAccountSchema, BankAllocationSchema, DocumentSchema, InvoiceEventSchema, JournalSchema, InvoiceSchema, LedgerAccountSchema, SupplierSchema, type Invoice } from '../../db/entities/index.js';
+import { rawDate, rawTimestamp, sql } from '../../db/knex.js';
 import { approve, assertEditable, assertPayable, assertRejectable, assertSubmittable, DEFAULT_POLICY, needsCouncil, WorkflowError, type ApprovalPolicy } from '../../domain/invoice-workflow.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DomainRuleError, NotFoundError } from '../errors.js';
-import { buildingInScope } from '../scope.js';
+import { assertBuildingVisible, buildingInScope } from '../scope.js';
 import { bankParentCode } from './bookkeeping-setup.js';
 import { storePdf } from './documents.js';
 import { postEntry } from './posting.js';
@@ -144,23 +144,32 @@ export const invoiceHandlers: Handlers<
   },
 
   'invoices.get': async ({ id }, ctx) => {
-    const inv = await loadInvoice(ctx, id);
-    const [supplier, events, policy, doc] = await Promise.all([
-      ctx.em.findOneOrFail(SupplierSchema, { id: inv.supplier.id }),
-      ctx.em.find(InvoiceEventSchema, { invoice: id }, { orderBy: { id: 'asc' } }),
-      policyOf(ctx.em, inv.building.id),
-      inv.document ? ctx.em.findOne(DocumentSchema, { id: inv.document.id }, { fields: ['id', 'sha256'] }) : null,
+    // Opened on every move in the inbox: plain rows, one join for the invoice and its names.
+    const inv = (await sql(ctx.em, 'invoice as i').join('building as b', 'b.id', 'i.building_id').join('supplier as s', 's.id', 'i.supplier_id')
+      .leftJoin('document as d', 'd.id', 'i.document_id').leftJoin('approval_policy as p', 'p.building_id', 'i.building_id').where('i.id', id)
+      .first('i.*', 'b.name as buildingName', 's.name as supplierName', 'd.sha256 as documentSha256', 'p.approver_roles as policyRoles', 'p.council_threshold_cents as policyThreshold', 'p.four_eyes as policyFourEyes')) as Record<string, unknown> | undefined;
+    if (!inv) throw new NotFoundError('Invoice', id);
+    const buildingId = Number(inv.building_id);
+    await assertBuildingVisible(ctx, buildingId);
+    const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+    const approvals = json<{ userId: number; as: 'approver' | 'council' }[]>(inv.approvals) ?? [];
+    const policy: ApprovalPolicy = inv.policyRoles === null || inv.policyRoles === undefined ? DEFAULT_POLICY
+      : { approverRoles: json<string[]>(inv.policyRoles), councilThresholdCents: inv.policyThreshold === null ? null : Number(inv.policyThreshold), fourEyes: Boolean(inv.policyFourEyes) };
+    const [events, users] = await Promise.all([
+      sql(ctx.em, 'invoice_event').where({ invoice_id: id }).orderBy('id').select('at', 'actor', 'action', 'from_status as fromStatus', 'to_status as toStatus', 'note') as Promise<Record<string, unknown>[]>,
+      approvals.length ? (sql(ctx.em, 'app_user').whereIn('id', approvals.map((a) => a.userId)).select('id', 'display_name as name') as Promise<{ id: number; name: string }[]>) : Promise.resolve([]),
     ]);
-    const building = await buildingInScope(ctx, inv.building.id);
-    const users = inv.approvals.length ? await ctx.em.find(UserSchema, { id: { $in: inv.approvals.map((a) => a.userId) } }) : [];
+    const opt = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    const optDate = (v: unknown) => (v === null || v === undefined ? null : rawDate(v));
+    const optId = (v: unknown) => (v === null || v === undefined ? null : Number(v));
     return {
-      id: inv.id, buildingId: building.id, buildingName: building.name, supplierId: supplier.id, supplierName: supplier.name, number: inv.number,
-      invoiceDate: inv.invoiceDate, dueDate: inv.dueDate, amountCents: inv.amountCents, vatCents: inv.vatCents, status: inv.status as InvoiceStatusName,
-      description: inv.description, hasDocument: Boolean(doc), documentId: doc?.id ?? null, documentSha256: doc?.sha256 ?? null,
-      expenseAccount: inv.expenseAccount, paymentReference: inv.paymentReference ?? null, distributionKeyId: inv.distributionKeyId ?? null, periodStart: inv.periodStart ?? null, periodEnd: inv.periodEnd ?? null,
-      submittedBy: inv.submittedBy ?? null, approvals: inv.approvals.map((a) => ({ ...a, name: a.userId === 0 ? 'koprogo (CLI)' : (users.find((u) => u.id === a.userId)?.displayName ?? `#${a.userId}`) })),
-      needsCouncil: needsCouncil(policy, inv.amountCents), rejectionReason: inv.rejectionReason ?? null, entryId: inv.entryId ?? null, paymentEntryId: inv.paymentEntryId ?? null,
-      history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, action: e.action, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus, note: e.note ?? null })),
+      id, buildingId, buildingName: String(inv.buildingName), supplierId: Number(inv.supplier_id), supplierName: String(inv.supplierName), number: String(inv.number),
+      invoiceDate: rawDate(inv.invoice_date), dueDate: rawDate(inv.due_date), amountCents: Number(inv.amount_cents), vatCents: Number(inv.vat_cents), status: inv.status as InvoiceStatusName,
+      description: String(inv.description), hasDocument: inv.document_id !== null, documentId: optId(inv.document_id), documentSha256: opt(inv.documentSha256),
+      expenseAccount: String(inv.expense_account), paymentReference: opt(inv.payment_reference), distributionKeyId: optId(inv.distribution_key_id), periodStart: optDate(inv.period_start), periodEnd: optDate(inv.period_end),
+      submittedBy: optId(inv.submitted_by), approvals: approvals.map((a) => ({ ...a, name: a.userId === 0 ? 'koprogo (CLI)' : (users.find((u) => Number(u.id) === a.userId)?.name ?? `#${a.userId}`) })),
+      needsCouncil: needsCouncil(policy, Number(inv.amount_cents)), rejectionReason: opt(inv.rejection_reason), entryId: optId(inv.entry_id), paymentEntryId: optId(inv.payment_entry_id),
+      history: events.map((e) => ({ at: rawTimestamp(e.at), actor: String(e.actor), action: String(e.action), fromStatus: opt(e.fromStatus), toStatus: String(e.toStatus), note: opt(e.note) })),
     };
   },
 
