@@ -31,7 +31,8 @@ interface Node {
 function decode(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const declared = /^(?:\uFEFF|\xEF\xBB\xBF)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
-  let decoder: TextDecoder;
+  // The global's type (not only its value) exists only with the DOM lib, which the main build does not load.
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(declared ?? 'utf-8', { fatal: true });
   } catch {
