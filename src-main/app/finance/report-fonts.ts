@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { assetCandidates, currentLocation, type AssetLocation } from '../../signing/assets.js';
 
 /**
  * The fonts embedded in PDF reports: DejaVu Sans and Sans Bold (full Latin, € and the
  * accents of French, Dutch and German), shipped in assets/fonts with their licence — never
  * the system's fonts, which differ from one machine to the next. Found in the packaged
- * app's resources (electron-builder `extraResources`), else in the checkout's
- * assets/fonts above this module (sources through tsx, or the tsc build in dist/).
+ * app's resources (electron-builder `extraResources`), else in the checkout's assets/fonts
+ * (signing/assets.ts `assetCandidates` says where, and why nowhere else when packaged).
  */
 const FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
@@ -15,17 +15,8 @@ export class ReportFontsMissingError extends Error {
   override name = 'ReportFontsMissingError';
 }
 
-export function fontsDir(): string {
-  const candidates: string[] = [];
-  const resources = (process as { resourcesPath?: string }).resourcesPath;
-  if (resources) candidates.push(join(resources, 'fonts'));
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    candidates.push(join(dir, 'assets', 'fonts'));
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
+export function fontsDir(where: AssetLocation = currentLocation()): string {
+  const candidates = assetCandidates('fonts', where);
   const found = candidates.find((d) => existsSync(join(d, FILES.regular)) && existsSync(join(d, FILES.bold)));
   if (!found) throw new ReportFontsMissingError(`The report fonts (${FILES.regular}, ${FILES.bold}) are missing: looked in ${candidates.join(', ')}`);
   return found;
