@@ -226,8 +226,24 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
         ws.once('message', () => done());
         return httpCall('ledger.post', post);
       }, eventOpts);
-      ws.close();
       results.push({ name: 'event.post→websocket', what: 'ledger.post over HTTP until a WebSocket client of the browser door receives data-changed', paged: false, http: wsStats });
+
+      // The meeting room: a vote registered until the projector page has its new bars
+      // (ag.vote over HTTP → tally-updated on the WebSocket → ag.projector, as the page does).
+      const meeting = await benchMeeting(call, fixture.buildingId).catch((e: Error) => {
+        process.stderr.write(`  ${driver} s${scale} vote→projector skipped: ${e.message}\n`);
+        return null;
+      });
+      if (meeting) {
+        let k = 0;
+        const projector = await measureRoundTrip((done) => {
+          const voter = meeting.voters[k++ % meeting.voters.length] as string;
+          ws.once('message', () => void httpCall('ag.projector', { assemblyId: meeting.assemblyId, key: meeting.key }).then(() => done()));
+          return httpCall('ag.vote', { itemId: meeting.itemId, votes: [{ voterKey: voter, choice: k % 2 ? 'against' : 'for' }] });
+        }, eventOpts);
+        results.push({ name: 'vote→projector', what: `a vote registered in a ${meeting.voters.length}-voter meeting until the projector page has re-read its bars (HTTP + WebSocket)`, paged: false, http: projector });
+      }
+      ws.close();
     }
     const end = memory();
     return {
@@ -349,3 +365,16 @@ main().catch((e: Error) => {
   process.stderr.write(`bench failed: ${e.stack ?? e.message}\n`);
   process.exitCode = 1;
 });
+
+/** An open meeting on the bench building: every voter present, one resolution put to the vote. */
+async function benchMeeting(call: Call, buildingId: number): Promise<{ assemblyId: number; itemId: number; key: string; voters: string[] }> {
+  const day = new Date(Date.parse(`${BENCH_TODAY}T12:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
+  const { id: assemblyId } = (await call('ag.create', { buildingId, kind: 'ordinary', place: 'Bench', scheduledAt: `${day}T18:00:00+01:00`, convocationDate: BENCH_TODAY })) as { id: number };
+  const { id: itemId } = (await call('ag.saveItem', { assemblyId, title: 'Bench', majorityRule: 'absolute' })) as { id: number };
+  const ag = (await call('ag.get', { id: assemblyId })) as { voters: { key: string }[]; projectorKey: string };
+  for (const v of ag.voters) await call('ag.checkIn', { assemblyId, voterKey: v.key, mode: 'present' });
+  await call('ag.open', { assemblyId, chair: 'Bench', secretary: 'Bench' });
+  await call('ag.startVote', { itemId });
+  await call('ag.vote', { itemId, all: 'for' });
+  return { assemblyId, itemId, key: ag.projectorKey, voters: ag.voters.map((v) => v.key) };
+}

@@ -257,9 +257,11 @@ export const governanceHandlers: Handlers<
       else ctx.em.create(VoteSchema, { item: itemId, voterKey: key, choice, recordedAt: ctx.now() });
       ctx.em.create(VoteEventSchema, { item: itemId, batch, voterKey: key, fromChoice: before, toChoice: choice, at: ctx.now(), actor: ctx.actor.label, undone: false });
     }
-    const fresh = await reload(ctx, m);
+    await ctx.em.flush();
+    // The votes changed, nothing else: count from what is already loaded.
+    m.votes.set(itemId, { ...current, ...Object.fromEntries(wanted) });
     tallyUpdated(ctx, m.assembly.id, itemId);
-    return itemResult(fresh, fresh.items.find((i) => i.id === itemId) as AgendaItem) as never;
+    return itemResult(m, item) as never;
   },
 
   'ag.undo': async ({ itemId }, ctx) => {

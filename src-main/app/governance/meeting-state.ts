@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ItemResult } from '../../../src-shared/contract/governance.js';
 import { brusselsDate } from '../../../src-shared/values/dates.js';
-import { AgendaItemSchema, AssemblySchema, AttendanceSchema, BuildingSchema, LotSchema, MeetingPersonSchema, OwnershipSchema, VoteSchema, type AgendaItem, type Assembly, type Building } from '../../db/entities/index.js';
+import { AgendaItemSchema, AssemblySchema, BuildingSchema, type AgendaItem, type Assembly, type Building } from '../../db/entities/index.js';
+import { sql } from '../../db/knex.js';
 import { openingTally, resolutionTally, voterUnits, type AttendanceRecord, type MeetingFacts, type VoterUnit } from '../../domain/meeting.js';
 import type { Majority, TallyOutput, VoteChoice } from '../../domain/tally.js';
 import type { HandlerContext } from '../context.js';
@@ -34,30 +35,41 @@ export async function loadMeeting(ctx: HandlerContext, assemblyId: number): Prom
 export async function readMeeting(em: EntityManager, assembly: Assembly, building?: Building): Promise<Meeting> {
   const b = building ?? (await em.findOneOrFail(BuildingSchema, { id: assembly.building.id }));
   const date = meetingDate(assembly);
+  // Plain rows for what is only read (lots, ownerships, attendance, people, votes): the meeting
+  // room reads all of it on every vote. Items stay entities: the handlers change them.
+  type Row = Record<string, unknown>;
   const [lots, ships, attendance, persons, items] = await Promise.all([
-    em.find(LotSchema, { building: b.id }),
-    em.find(OwnershipSchema, { lot: { building: b.id }, validFrom: { $lte: date }, $or: [{ validTo: null }, { validTo: { $gte: date } }] }, { populate: ['owner'] }),
-    em.find(AttendanceSchema, { assembly: assembly.id }),
-    em.find(MeetingPersonSchema, { assembly: assembly.id }, { orderBy: { id: 'asc' } }),
+    sql(em, 'lot').where({ building_id: b.id }).orderBy('id').select('id', 'number', 'shares') as Promise<Row[]>,
+    sql(em, 'ownership as o').join('lot as l', 'l.id', 'o.lot_id').join('owner as w', 'w.id', 'o.owner_id').where('l.building_id', b.id).where('o.valid_from', '<=', date)
+      .where((q) => q.whereNull('o.valid_to').orWhere('o.valid_to', '>=', date)).orderBy('o.id')
+      .select('o.lot_id as lotId', 'w.id as ownerId', 'w.kind', 'w.name', 'w.first_name as firstName') as Promise<Row[]>,
+    sql(em, 'assembly_attendance').where({ assembly_id: assembly.id }).select('voter_key as voterKey', 'mode', 'holder', 'from_item as fromItem', 'until_item as untilItem') as Promise<Row[]>,
+    sql(em, 'assembly_person').where({ assembly_id: assembly.id }).orderBy('id').select('id', 'name', 'syndic') as Promise<Row[]>,
     em.find(AgendaItemSchema, { assembly: assembly.id }, { orderBy: { position: 'asc' } }),
   ]);
+  const byLot = new Map<number, Row[]>();
+  for (const sh of ships) byLot.set(Number(sh.lotId), [...(byLot.get(Number(sh.lotId)) ?? []), sh]);
   const units = voterUnits(lots.map((l) => {
-    const owners = ships.filter((s) => s.lot.id === l.id);
-    return { lotId: l.id, shares: l.shares, ownerIds: owners.map((s) => s.owner.id), ownerNames: owners.map((s) => ownerDisplayName(s.owner)) };
+    const owners = byLot.get(Number(l.id)) ?? [];
+    return { lotId: Number(l.id), shares: Number(l.shares), ownerIds: owners.map((o) => Number(o.ownerId)), ownerNames: owners.map((o) => ownerDisplayName({ kind: String(o.kind), name: String(o.name), firstName: (o.firstName as string | null) ?? null })) };
   }));
   const votes = new Map<number, Record<string, VoteChoice>>();
   if (items.length) {
-    for (const v of await em.find(VoteSchema, { item: { $in: items.map((i) => i.id) } })) {
-      const m = votes.get(v.item.id) ?? {};
-      m[v.voterKey] = v.choice as VoteChoice;
-      votes.set(v.item.id, m);
+    const rows = (await sql(em, 'vote').whereIn('item_id', items.map((i) => i.id)).select('item_id as itemId', 'voter_key as voterKey', 'choice')) as Row[];
+    for (const v of rows) {
+      const m = votes.get(Number(v.itemId)) ?? {};
+      m[String(v.voterKey)] = v.choice as VoteChoice;
+      votes.set(Number(v.itemId), m);
     }
   }
-  const people = persons.map((p) => ({ key: `p${p.id}`, name: p.name, syndic: p.syndic }));
-  const records: AttendanceRecord[] = attendance.map((a) => ({ voterKey: a.voterKey, mode: a.mode as AttendanceRecord['mode'], holder: a.holder ?? null, fromItem: a.fromItem, untilItem: a.untilItem ?? null }));
+  const people = persons.map((p) => ({ key: `p${p.id}`, name: String(p.name), syndic: Boolean(p.syndic) }));
+  const records: AttendanceRecord[] = attendance.map((a) => ({
+    voterKey: String(a.voterKey), mode: a.mode as AttendanceRecord['mode'], holder: (a.holder as string | null) ?? null, fromItem: Number(a.fromItem), untilItem: a.untilItem === null || a.untilItem === undefined ? null : Number(a.untilItem),
+  }));
   // Voters' shares must add up to the total for the engine; lots without owner cannot vote.
-  const facts: MeetingFacts = { session: assembly.session as 'first' | 'second', totalShares: units.reduce((s, u) => s + u.shares, 0), units, people, attendance: records.filter((r) => units.some((u) => u.key === r.voterKey)) };
-  return { assembly, building: b, units, lotNumbers: new Map(lots.map((l) => [l.id, l.number])), facts, items, votes, people };
+  const unitKeys = new Set(units.map((u) => u.key));
+  const facts: MeetingFacts = { session: assembly.session as 'first' | 'second', totalShares: units.reduce((s, u) => s + u.shares, 0), units, people, attendance: records.filter((r) => unitKeys.has(r.voterKey)) };
+  return { assembly, building: b, units, lotNumbers: new Map(lots.map((l) => [Number(l.id), String(l.number)])), facts, items, votes, people };
 }
 
 export function liveQuorum(m: Meeting): TallyOutput['quorum'] {
