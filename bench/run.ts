@@ -21,7 +21,8 @@ import { memorySettings } from '../src-main/app/local-settings.js';
 import { startBrowserServer, SESSION_HEADER, TOKEN_HEADER } from '../src-main/transport/http-server.js';
 import { BENCH_PASSWORD, BENCH_TODAY, BENCH_USERS, benchSizes } from './bench-firm.js';
 import { CACHE_DIR, pgDatabase, ROOT, sqliteDatabase, startPg, type BenchDatabase, type Generated, type PgServer } from './databases.js';
-import { DEFAULT_MEASURE, measure, measureRoundTrip, type MeasureOptions, type Stats } from './measure.js';
+import { DEFAULT_MEASURE, measure, measureRoundTrip, statsOf, type MeasureOptions, type Stats } from './measure.js';
+import { importYearOfStatements } from '../src-main/app/banking/statement-generator.js';
 import { buildScenarios, findFixture, rows, type Call, type Fixture, type Scenario } from './scenarios.js';
 
 type Driver = 'sqlite' | 'postgresql';
@@ -244,6 +245,30 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
         results.push({ name: 'vote→projector', what: `a vote registered in a ${meeting.voters.length}-voter meeting until the projector page has re-read its bars (HTTP + WebSocket)`, paged: false, http: projector });
       }
       ws.close();
+    }
+
+    // Banking: a year of statements for every building, imported file by file and auto-matched
+    // (one sample per building: its year of monthly statements).
+    if (!pagedOnly && selected('banking', args.only)) {
+      process.stderr.write(`  ${driver} s${scale} a year of bank statements…\n`);
+      const ids = (await rows<{ id: number }>(knex, 'select id from building order by id')).map((r) => Number(r.id));
+      const samples: number[] = [];
+      const total = { statements: 0, movements: 0, matched: 0 };
+      const t0 = performance.now();
+      for (const id of ids) {
+        const t = performance.now();
+        const r = await importYearOfStatements(app.dispatcher, [id], { year: Number(BENCH_TODAY.slice(0, 4)), statementsPerYear: 12, sessionToken: session });
+        samples.push(performance.now() - t);
+        total.statements += r.statements;
+        total.movements += r.movements;
+        total.matched += r.matched;
+      }
+      const seconds = Math.round((performance.now() - t0) / 100) / 10;
+      const rate = total.movements ? Math.round((100 * total.matched) / total.movements) : 0;
+      results.push({
+        name: 'bank.year', paged: false, inProcess: statsOf(samples),
+        what: `a year of monthly statements per building, imported and auto-matched: ${ids.length} buildings, ${total.statements} statements, ${total.movements} movements, ${rate} % matched, ${seconds} s in all`,
+      });
     }
     const end = memory();
     return {
