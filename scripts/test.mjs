@@ -2,7 +2,8 @@
 /**
  * `npm test`: everything, in the order that fails fastest — system packages the tests need,
  * typecheck, lint, unit + renderer + integration (SQLite and a real PostgreSQL), the
- * renderer build, and the end-to-end screens in Debian chromium. Ends with one summary line.
+ * packaging test (build + electron-builder offline), the renderer build, and the
+ * end-to-end screens in Debian chromium. Ends with one summary line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -46,16 +47,20 @@ if (missing.length) {
 }
 
 const vitestJson = join(out, 'vitest.json');
+const packagingJson = join(out, 'packaging.json');
 const playwrightJson = join(out, 'playwright.json');
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('lint', 'npx', ['eslint', '.']);
 step('unit, renderer and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+// After the others: it rebuilds dist/ and runs electron-builder offline (test/packaging).
+step('packaging test', 'npx', ['vitest', 'run', '-c', 'test/packaging/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${packagingJson}`]);
 const built = step('renderer build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 if (built) step('end-to-end tests (browser mode, chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 
 let passed = 0, failed = 0, skipped = 0;
-if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+for (const file of [vitestJson, packagingJson]) {
+  if (!existsSync(file)) continue;
+  const v = JSON.parse(readFileSync(file, 'utf8'));
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
