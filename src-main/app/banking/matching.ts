@@ -153,7 +153,7 @@ export async function applyMatch(ctx: HandlerContext, movement: BankMovement, al
     Object.assign(inv, { status: 'paid', paymentEntryId: entry.id, updatedAt: ctx.now() });
     em.create(InvoiceEventSchema, { invoice: inv, at: ctx.now(), actor: ctx.actor.label, action: 'paid', fromStatus: 'approved', toStatus: 'paid', note: `bank movement #${movement.id} of ${isoDay(movement.date)}` });
   }
-  await em.flush();
+  // No flush here: the caller flushes once (an import matches hundreds of movements in one unit of work).
   return entry.id;
 }
 
@@ -215,6 +215,7 @@ export async function autoMatchMovements(ctx: HandlerContext, buildingId: number
     await applyMatch(ctx, m, pick.allocations, pick.rule, pick.confidence, mc);
     matched++;
   }
+  await ctx.em.flush();
   return matched;
 }
 
