@@ -1,5 +1,5 @@
 import type { SignatureFieldStatus } from '../../../src-shared/contract/signing.js';
-import { AssemblySchema, AuditRecordSchema, DocumentSchema, type Document } from '../../db/entities/index.js';
+import { AssemblySchema, AuditRecordSchema, DocumentSchema } from '../../db/entities/index.js';
 import { sql } from '../../db/knex.js';
 import { SigningError, WrongPinError } from '../../signing/errors.js';
 import { listFields } from '../../signing/fields.js';
@@ -38,13 +38,15 @@ function signersOf(m: Meeting): Map<string, Signer> {
   return out;
 }
 
-async function minutesDocument(ctx: HandlerContext, m: Meeting): Promise<{ doc: Document; bytes: Buffer } | null> {
+interface StoredDocument { id: number; fileName: string; sha256: string; size: number }
+
+async function minutesDocument(ctx: HandlerContext, m: Meeting): Promise<{ doc: StoredDocument; bytes: Buffer } | null> {
   const docId = m.assembly.minutesDocumentId;
   if (!docId) return null;
-  const doc = await ctx.em.findOne(DocumentSchema, { id: docId }, { fields: ['id', 'fileName', 'sha256', 'size', 'mimeType', 'createdAt'] });
+  const doc = await ctx.em.findOne(DocumentSchema, { id: docId }, { fields: ['id', 'fileName', 'sha256', 'size'] });
   if (!doc) return null;
   const row = (await sql(ctx.em, 'document').where({ id: docId }).first('content')) as { content: Uint8Array } | undefined;
-  return { doc, bytes: Buffer.from(row?.content ?? new Uint8Array()) };
+  return { doc: { id: doc.id, fileName: doc.fileName, sha256: doc.sha256, size: doc.size }, bytes: Buffer.from(row?.content ?? new Uint8Array()) };
 }
 
 /** The minutes' language, read from the file name ag.minutes gave it. */
