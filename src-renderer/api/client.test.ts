@@ -59,4 +59,15 @@ describe('data-changed events', () => {
     expect(client.getQueryState(['users.list', {}])?.isInvalidated).toBe(true);
     expect(client.getQueryState(['system.info', {}])?.isInvalidated).toBe(false);
   });
+
+  it('tally-updated refetches the meeting and its projector only', () => {
+    const client = new QueryClient();
+    client.setQueryData(['ag.get', { id: 7 }], {});
+    client.setQueryData(['ag.projector', { assemblyId: 7, key: 'k' }], {});
+    client.setQueryData(['users.list', {}], []);
+    invalidateForEvent(client, 'tally-updated', { assemblyId: 7, itemId: 12 });
+    expect(client.getQueryState(['ag.get', { id: 7 }])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(['ag.projector', { assemblyId: 7, key: 'k' }])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(['users.list', {}])?.isInvalidated).toBe(false);
+  });
 });

@@ -72,15 +72,24 @@ const AFFECTED: Record<string, readonly OperationName[]> = {
   // Approving or paying an invoice posts an entry: the ledger and the charges move with it.
   invoice: ['invoices.list', 'invoices.get', 'invoices.inboxCount', 'ledger.accounts', 'ledger.accountLines', 'ledger.trialBalance', 'ledger.entry', 'charges.statementPreview'],
   ledger: ['ledger.accounts', 'ledger.accountLines', 'ledger.trialBalance', 'ledger.entry', 'ledger.fiscalYears', 'calls.list', 'charges.statementPreview', 'invoices.get'],
+  // A signature changes the stored minutes.
+  minutes: ['pv.status', 'ag.get'],
 };
 
+/** A vote, an attendance, an opening or a declaration: the meeting room and the projector refresh. */
+const TALLY_AFFECTED: readonly OperationName[] = ['ag.get', 'ag.projector', 'ag.list', 'pv.status'];
+
 export function invalidateForEvent(client: QueryClient, event: string, payload: unknown): void {
+  if (event === 'tally-updated') {
+    void refresh(client, TALLY_AFFECTED);
+    return;
+  }
   if (event !== 'data-changed') return;
   const entity = (payload as { entity?: unknown } | null)?.entity;
   void refresh(client, typeof entity === 'string' ? AFFECTED[entity] : undefined);
 }
 
-/** Listens to push events while mounted (signed in) and refetches what they touch. */
+/** Listens to push events while mounted (signed in, or the public projector) and refetches what they touch. */
 export function useServerEvents(enabled: boolean): void {
   const client = useQueryClient();
   useEffect(() => {
