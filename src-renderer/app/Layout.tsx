@@ -20,6 +20,8 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
   const user = useUser();
   const { signOut } = useAuth();
   const [navOpened, nav] = useDisclosure(false);
+  // The meeting room takes the whole width: the navigation folds away (the burger brings it back).
+  const focus = route.name === 'assembly' && route.view === 'meeting';
   const [passwordOpened, setPasswordOpened] = useState(false);
 
   const focusSearch = () => {
@@ -45,7 +47,7 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
   const waiting = approver ? (inbox.data?.waitingForMe ?? 0) : 0;
 
   const links: { route: Route; label: string; icon: ReactNode; active: boolean; badge?: ReactNode; description?: string }[] = [
-    { route: { name: 'buildings' }, label: t('nav.buildings'), icon: <IconBuildingCommunity size={18} aria-hidden />, active: route.name === 'buildings' || route.name === 'building' },
+    { route: { name: 'buildings' }, label: t('nav.buildings'), icon: <IconBuildingCommunity size={18} aria-hidden />, active: route.name === 'buildings' || route.name === 'building' || route.name === 'assembly' },
     ...(finance
       ? [
           {
@@ -65,13 +67,13 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
   const initials = user.displayName.split(/\s+/).filter((w) => /^\p{L}/u.test(w)).slice(0, 2).map((w) => w[0]).join('').toUpperCase();
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !navOpened, desktop: focus && !navOpened } }} padding="lg">
       {/* A button, not href="#main": the hash is the router's. */}
       <UnstyledButton className={classes.skip} onClick={() => document.getElementById('main')?.focus()}>{t('app.skipToContent')}</UnstyledButton>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom={focus ? undefined : 'sm'} size="sm" aria-label={t('nav.toggle')} />
             <IconBuildingCommunity size={28} stroke={1.6} color="var(--mantine-primary-color-filled)" aria-hidden />
             <Title order={2} size="h4">{t('app.name')}</Title>
             <Text size="sm" c="dimmed" visibleFrom="md">{t('app.tagline')}</Text>

@@ -4,7 +4,11 @@ import { useCallback, useSyncExternalStore } from 'react';
  * A tiny hash router: `#/buildings/12/owners` → ['buildings', '12', 'owners'].
  * Hash URLs work the same under Electron's app:// protocol and in browser mode.
  */
-export type BuildingTab = 'lots' | 'owners' | 'finance';
+export type BuildingTab = 'lots' | 'owners' | 'finance' | 'assemblies';
+/** The views of a general assembly: preparation, convocations, the meeting room, the minutes, their signatures. */
+export type AssemblyView = 'prepare' | 'convocations' | 'meeting' | 'minutes' | 'signatures';
+const ASSEMBLY_VIEWS: readonly AssemblyView[] = ['prepare', 'convocations', 'meeting', 'minutes', 'signatures'];
+const BUILDING_TABS: readonly BuildingTab[] = ['owners', 'finance', 'assemblies'];
 export type LedgerView = 'accounts' | 'trialBalance';
 
 export type Route =
@@ -14,6 +18,10 @@ export type Route =
   | { name: 'invoices'; buildingId?: number }
   /** `#/ledger/12/accounts/6105`, `#/ledger/12/trial-balance` */
   | { name: 'ledger'; buildingId?: number; view: LedgerView; account?: string }
+  /** `#/assemblies/7/meeting` */
+  | { name: 'assembly'; id: number; view: AssemblyView }
+  /** `#/projector/7/<key>`: the projector screen, reachable without signing in (no personal data). */
+  | { name: 'projector'; assemblyId: number; key: string }
   | { name: 'settings' }
   | { name: 'users' }
   | { name: 'notFound' };
@@ -31,7 +39,7 @@ export function parseRoute(hash: string): Route {
     if (id === undefined) return { name: 'buildings' };
     const n = positiveId(id);
     if (n === null) return { name: 'notFound' };
-    return { name: 'building', id: n, tab: tab === 'owners' || tab === 'finance' ? tab : 'lots' };
+    return { name: 'building', id: n, tab: BUILDING_TABS.find((x) => x === tab) ?? 'lots' };
   }
   if (head === 'invoices') {
     const buildingId = positiveId(new URLSearchParams(search).get('building'));
@@ -43,6 +51,16 @@ export function parseRoute(hash: string): Route {
     if (buildingId === null) return { name: 'notFound' };
     if (tab === 'trial-balance') return { name: 'ledger', buildingId, view: 'trialBalance' };
     return sub ? { name: 'ledger', buildingId, view: 'accounts', account: sub } : { name: 'ledger', buildingId, view: 'accounts' };
+  }
+  if (head === 'assemblies') {
+    const n = positiveId(id);
+    if (n === null) return { name: 'notFound' };
+    return { name: 'assembly', id: n, view: ASSEMBLY_VIEWS.find((v) => v === tab) ?? 'prepare' };
+  }
+  if (head === 'projector') {
+    const assemblyId = positiveId(id);
+    if (assemblyId === null || !tab || !/^[A-Za-z0-9_-]{16,64}$/.test(tab)) return { name: 'notFound' };
+    return { name: 'projector', assemblyId, key: tab };
   }
   if (head === 'settings') return { name: 'settings' };
   if (head === 'users') return { name: 'users' };
@@ -62,6 +80,10 @@ export function routeHref(route: Route): string {
       if (!route.buildingId) return '#/ledger';
       if (route.view === 'trialBalance') return `#/ledger/${route.buildingId}/trial-balance`;
       return `#/ledger/${route.buildingId}/accounts${route.account ? `/${encodeURIComponent(route.account)}` : ''}`;
+    case 'assembly':
+      return `#/assemblies/${route.id}${route.view === 'prepare' ? '' : `/${route.view}`}`;
+    case 'projector':
+      return `#/projector/${route.assemblyId}/${encodeURIComponent(route.key)}`;
     case 'settings':
       return '#/settings';
     case 'users':
