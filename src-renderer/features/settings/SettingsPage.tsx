@@ -5,6 +5,7 @@ import { can } from '../../app/permissions.js';
 import { CloudSettingsForm } from './CloudSettingsForm.js';
 import { DatabasePanel } from './DatabasePanel.js';
 import { LanguageSettings } from './LanguageSettings.js';
+import { SmtpSettingsForm } from './SmtpSettingsForm.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function SettingsPage() {
       </div>
       <LanguageSettings />
       {can(user, 'settings.manage') ? <CloudSettingsForm /> : null}
+      {can(user, 'settings.manage') ? <SmtpSettingsForm /> : null}
       {can(user, 'db.admin') ? <DatabasePanel /> : null}
     </Stack>
   );
