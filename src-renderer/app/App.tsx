@@ -8,6 +8,8 @@ import { InvoiceInbox } from '../features/finance/InvoiceInbox.js';
 import { LedgerPage } from '../features/finance/LedgerPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { UsersPage } from '../features/users/UsersPage.js';
+import { AssemblyPage } from '../features/governance/AssemblyPage.js';
+import { ProjectorScreen } from '../features/governance/ProjectorScreen.js';
 import { NotFound } from '../components/NotFound.js';
 import { AuthProvider, useAuth } from './AuthProvider.js';
 import { Layout } from './Layout.js';
@@ -18,7 +20,10 @@ function Screens() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const [route, navigate] = useRoute();
-  useServerEvents(!!user);
+  // The projector listens too, signed in or not: it shows no personal data (ag.projector is public).
+  useServerEvents(!!user || route.name === 'projector');
+
+  if (route.name === 'projector') return <ProjectorScreen key={route.assemblyId} assemblyId={route.assemblyId} projectorKey={route.key} />;
 
   if (user === undefined) {
     return (
@@ -42,6 +47,9 @@ function Screens() {
       break;
     case 'ledger':
       screen = can(user, 'finance.read') ? <LedgerPage buildingId={route.buildingId} view={route.view} account={route.account} navigate={navigate} /> : <NotFound />;
+      break;
+    case 'assembly':
+      screen = <AssemblyPage key={route.id} id={route.id} view={route.view} navigate={navigate} />;
       break;
     case 'settings':
       screen = <SettingsPage />;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Tabs } from '@mantine/core';
-import { IconCoinEuro, IconDoor, IconPlus, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconCoinEuro, IconDoor, IconGavel, IconPlus, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LotRow, Owner } from '../../../src-shared/contract/portfolio.js';
 import { useUser } from '../../app/AuthProvider.js';
@@ -9,6 +9,7 @@ import type { BuildingTab, Route } from '../../app/router.js';
 import { useOpQuery } from '../../api/hooks.js';
 import { QueryState } from '../../components/QueryState.js';
 import { BuildingFinance } from '../finance/BuildingFinance.js';
+import { AssembliesTab } from '../governance/AssembliesTab.js';
 import { BuildingForm } from './BuildingForm.js';
 import { BuildingHeader } from './BuildingHeader.js';
 import { ImportOwnersDialog } from './ImportOwnersDialog.js';
@@ -57,7 +58,7 @@ export function BuildingDetail({ id, tab: routeTab, navigate }: { id: number; ta
             <BuildingHeader building={b} canWrite={canWrite} onEdit={() => setDialog({ kind: 'editBuilding' })} onImport={() => setDialog({ kind: 'import' })} />
             <SharesPanel check={b.sharesCheck} />
             <Paper withBorder radius="md" p="md">
-              <Tabs value={tab} onChange={(v) => navigate({ name: 'building', id, tab: v === 'owners' || v === 'finance' ? v : 'lots' })} keepMounted={false}>
+              <Tabs value={tab} onChange={(v) => navigate({ name: 'building', id, tab: v === 'owners' || v === 'finance' || v === 'assemblies' ? v : 'lots' })} keepMounted={false}>
                 <Group justify="space-between" align="flex-end" wrap="wrap" mb="md">
                   <Tabs.List>
                     <Tabs.Tab value="lots" leftSection={<IconDoor size={16} aria-hidden />} rightSection={<Badge size="sm" variant="light" circle={false}>{b.lots.length}</Badge>}>
@@ -71,8 +72,11 @@ export function BuildingDetail({ id, tab: routeTab, navigate }: { id: number; ta
                         {t('building.tabs.finance')}
                       </Tabs.Tab>
                     ) : null}
+                    <Tabs.Tab value="assemblies" leftSection={<IconGavel size={16} aria-hidden />}>
+                      {t('building.tabs.assemblies')}
+                    </Tabs.Tab>
                   </Tabs.List>
-                  {canWrite && tab !== 'finance' ? (
+                  {canWrite && (tab === 'lots' || tab === 'owners') ? (
                     tab === 'lots' ? (
                       <Button size="sm" variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'lot' })}>{t('lots.new')}</Button>
                     ) : (
@@ -91,6 +95,9 @@ export function BuildingDetail({ id, tab: routeTab, navigate }: { id: number; ta
                     <BuildingFinance buildingId={b.id} />
                   </Tabs.Panel>
                 ) : null}
+                <Tabs.Panel value="assemblies">
+                  <AssembliesTab buildingId={b.id} navigate={navigate} />
+                </Tabs.Panel>
               </Tabs>
             </Paper>
 

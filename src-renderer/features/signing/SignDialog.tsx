@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Accordion, Alert, Button, Group, Loader, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconId, IconSignature } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SignatureFieldStatus } from '../../../src-shared/contract/signing.js';
+import { isApiError } from '../../api/ApiError.js';
+import { useOpMutation } from '../../api/hooks.js';
+import { useErrorText } from '../../i18n/useErrorText.js';
+import { useFieldLabel } from './signature-fields.js';
+
+/** A card error in words a person can act on; a wrong PIN says how many tries are left. */
+export function useSigningErrorText() {
+  const { t } = useTranslation();
+  const { errorText } = useErrorText();
+  return (e: unknown): string => {
+    if (isApiError(e) && e.rule === 'signing_wrong_pin') {
+      const left = e.details?.triesLeft;
+      if (left === 1) return t('signing.wrongPin.last');
+      if (left === 'few') return t('signing.wrongPin.few');
+      if (typeof left === 'number') return t('signing.wrongPin.count', { n: left });
+      return t('signing.wrongPin.unknown');
+    }
+    return errorText(e);
+  };
+}
+
+/**
+ * Signing one field with an eID card. With a real card KoproGo never sees the PIN: the eID
+ * middleware asks for it, on a pin-pad reader or in its own window, so the screen says to
+ * look at the reader. A PIN typed here is only for test tokens (SoftHSM), which take it at
+ * login; it is sent once and not kept.
+ */
+export function SignDialog({ assemblyId, field, onClose }: { assemblyId: number; field: SignatureFieldStatus | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const label = useFieldLabel();
+  const [busy, setBusy] = useState(false);
+  const title = field ? t('signing.dialogTitle', { who: label(field) }) : '';
+  return (
+    <Modal opened={!!field} onClose={() => !busy && onClose()} title={title} size="lg" closeOnClickOutside={!busy} closeOnEscape={!busy} withCloseButton={!busy}>
+      {field ? <SignForm key={field.name} assemblyId={assemblyId} field={field} title={title} onBusy={setBusy} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: number; field: SignatureFieldStatus; title: string; onBusy: (busy: boolean) => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useSigningErrorText();
+  const sign = useOpMutation('pv.sign');
+  const [pin, setPin] = useState('');
+  const [slot, setSlot] = useState('');
+  const [module, setModule] = useState('');
+
+  const submit = () => {
+    if (sign.isPending) return;
+    onBusy(true);
+    sign.mutate(
+      { assemblyId, field: field.name, ...(pin ? { pin } : {}), ...(slot.trim() ? { slot: slot.trim() } : {}), ...(module.trim() ? { module: module.trim() } : {}) },
+      {
+        onSuccess: (r) => {
+          notifications.show({ color: 'teal', message: t('signing.done', { name: r.signer }) });
+          onClose();
+        },
+        // The PIN is not kept, whatever happened.
+        onSettled: () => {
+          setPin('');
+          onBusy(false);
+        },
+      },
+    );
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      aria-label={title}
+    >
+      <Stack>
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <IconId size={32} stroke={1.4} aria-hidden />
+          <Text size="sm">{t('signing.insertCard', { name: field.label ?? '' })}</Text>
+        </Group>
+        {sign.isPending ? (
+          <Alert color="blue" variant="light" icon={<Loader size="sm" />} title={pin ? t('signing.working') : t('signing.lookAtReader')} role="status">
+            {pin ? t('signing.workingText') : t('signing.lookAtReaderText')}
+          </Alert>
+        ) : null}
+        {sign.error ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('signing.failed')} role="alert">
+            {errorText(sign.error)}
+          </Alert>
+        ) : null}
+        <Accordion variant="separated" chevronPosition="left">
+          <Accordion.Item value="test">
+            <Accordion.Control>{t('signing.testToken')}</Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap="sm">
+                <PasswordInput label={t('signing.pin')} description={t('signing.pinHint')} value={pin} onChange={(e) => setPin(e.currentTarget.value)} autoComplete="off" maxLength={32} />
+                <TextInput label={t('signing.slot')} description={t('signing.slotHint')} value={slot} onChange={(e) => setSlot(e.currentTarget.value)} maxLength={24} />
+                <TextInput label={t('signing.module')} description={t('signing.moduleHint')} value={module} onChange={(e) => setModule(e.currentTarget.value)} maxLength={1000} />
+              </Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={sign.isPending}>{t('common.cancel')}</Button>
+          <Button type="submit" leftSection={<IconSignature size={18} aria-hidden />} loading={sign.isPending} data-autofocus>{t('signing.signNow')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
