@@ -9,6 +9,7 @@ import {
   APP_SCHEME,
   appResponseHeaders,
   cspHeader,
+  externalUrl,
   navigationDecision,
   permissionCheckHandler,
   permissionRequestHandler,
@@ -37,7 +38,10 @@ export function serveRenderer(rendererDir: string): void {
   });
 }
 
-/** Permissions denied; the CSP also set on any response that did not come from app://. */
+/**
+ * Permissions denied; the CSP also set on any response that did not come from app://,
+ * replacing whatever policy the response carried (header names are case-insensitive).
+ */
 export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler(permissionRequestHandler);
   ses.setPermissionCheckHandler(permissionCheckHandler);
@@ -45,13 +49,28 @@ export function hardenSession(ses: Session): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     // The developer tools (unpackaged only) bring their own policy.
     if (details.url.startsWith('devtools:')) return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [cspHeader()] } });
+    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [cspHeader()] } });
   });
 }
 
-const openExternal = (url: string) => {
-  shell.openExternal(url).catch(() => log.warn('could not open a link in the OS'));
-};
+/** Before `ready`: every session Electron creates later (another partition, …) is hardened too. */
+export function hardenEverySession(): void {
+  app.on('session-created', hardenSession);
+}
+
+/**
+ * The one way to the OS's URL handlers: https pages and mailto: only (externalUrl), whoever
+ * asks — a link in the page or the app's own menu. Anything else is dropped.
+ */
+export function openExternal(url: string): void {
+  const allowed = externalUrl(url);
+  if (!allowed) {
+    log.warn('link refused: only https and mailto links open outside the app');
+    return;
+  }
+  shell.openExternal(allowed).catch(() => log.warn('could not open a link in the OS'));
+}
 
 /** Every web contents, present and future: no navigation away, no new window, no webview. */
 export function hardenWebContents(): void {

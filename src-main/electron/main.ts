@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { app, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { app, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { startApp, type AppInstance } from '../app/bootstrap.js';
 import { seedDemo } from '../app/demo/seed-demo.js';
 import { fileSettings } from '../app/local-settings.js';
@@ -15,7 +15,7 @@ import { APP_VERSION } from '../app/version.js';
 import { userDataDir } from '../db/paths.js';
 import { bindIpc } from '../transport/ipc.js';
 import { pickLanguage, translator } from './desktop-text.js';
-import { hardenSession, hardenWebContents, registerAppScheme, serveRenderer } from './hardening.js';
+import { hardenEverySession, hardenSession, hardenWebContents, openExternal, registerAppScheme, serveRenderer } from './hardening.js';
 import { menuTemplate } from './menu.js';
 import { safeStorageSecrets } from './secret-store.js';
 import { startupTarget } from './startup-target.js';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   let windows: Windows | null = null;
   app.on('second-instance', () => windows?.show('main'));
   hardenWebContents();
+  hardenEverySession();
   await app.whenReady();
 
   hardenSession(session.defaultSession);
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
         isDev: !app.isPackaged,
         appName: APP_NAME,
         onAbout: () => app.showAboutPanel(),
-        onDocumentation: () => void shell.openExternal(DOCS_URL),
+        onDocumentation: () => openExternal(DOCS_URL),
       }),
     ),
   );

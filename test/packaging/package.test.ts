@@ -144,6 +144,13 @@ describe('the packaged app (electron-builder --linux dir, offline)', () => {
     expect(shipped.main).toBe(pkg.main);
   });
 
+  it('ships a sandbox-ready preload: one CommonJS file that requires nothing but electron', () => {
+    const preload = asar.extractFile(asarPath, 'dist/main-build/src-main/electron/preload.cjs').toString('utf8');
+    expect([...preload.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect(preload).not.toMatch(/\bimport\s*\(|\bsendSync\b/);
+    expect(preload).toContain('exposeInMainWorld("koprogo"');
+  });
+
   it('holds the production dependencies and none of the development tools', () => {
     const packages = topPackages();
     for (const dep of Object.keys(pkg.dependencies)) expect(packages.has(dep), dep).toBe(true);
