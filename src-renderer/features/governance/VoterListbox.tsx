@@ -117,7 +117,7 @@ export function VoterListbox({ voters, label, onKey, renderStatus, hint, disable
             }}
           >
             <div className={classes.optionMain}>
-              <Text fw={600} size="lg" lh={1.25} truncate>{v.name}</Text>
+              <Text fw={600} size="lg" lh={1.25} lineClamp={2}>{v.name}</Text>
               <Text size="sm" c="dimmed" truncate>{t('meeting.lotsShares', { lots: v.lots.join(', '), shares: fmt.number(v.shares) })}</Text>
             </div>
             <Group gap="xs" wrap="nowrap" className={classes.optionStatus}>{renderStatus(v)}</Group>
