@@ -76,7 +76,11 @@ export const governanceDocumentOperations = {
   'ag.minutes': command({
     summary: 'Draft the minutes (PV / notulen) of a closed meeting, or the PV of a failed one, as a PDF with signature fields; stored as a document',
     permission: 'governance.write',
-    input: z.object({ assemblyId: id, language: documentLanguage.default('fr'), freeText: z.string().max(50_000).optional() }),
+    input: z.object({
+      assemblyId: id, language: documentLanguage.default('fr'), freeText: z.string().max(50_000).optional(),
+      /** Signed minutes are only redrafted on purpose: their signatures are lost. */
+      replaceSigned: z.boolean().default(false),
+    }),
     output: z.object({ documentId: id, sha256: z.string(), fileName: z.string(), contentBase64: z.string() }),
   }),
   'ag.archive': command({

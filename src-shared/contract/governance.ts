@@ -64,6 +64,13 @@ export const assemblyDetail = z.object({
   place: z.string(), scheduledAt: z.string(), convocationDate: z.string().nullable(), status: z.enum(ASSEMBLY_STATUSES),
   chair: z.string().nullable(), secretary: z.string().nullable(), currentItemId: id.nullable(), projectorKey: z.string(),
   archived: z.boolean(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** The free text of the minutes, and the stored minutes PDF (signed or not). */
+  minutesText: z.string().nullable(),
+  minutesDocumentId: id.nullable(),
+  /** Titles of the documents listed in the convocation. */
+  convocationDocuments: z.array(z.string()),
   checks: z.array(check),
   /** At the opening: frozen; before it: what the attendance gives now. */
   quorum,
@@ -91,7 +98,7 @@ export const governanceOperations = {
     summary: 'General assemblies of a building',
     permission: 'portfolio.read',
     input: z.object({ buildingId: id }),
-    output: z.array(z.object({ id, kind: z.string(), session: z.string(), scheduledAt: z.string(), place: z.string(), status: z.enum(ASSEMBLY_STATUSES), items: z.number().int() })),
+    output: z.array(z.object({ id, kind: z.string(), session: z.string(), scheduledAt: z.string(), place: z.string(), status: z.enum(ASSEMBLY_STATUSES), items: z.number().int(), archived: z.boolean() })),
   }),
   'ag.create': command({ summary: 'Prepare a general assembly', permission: 'governance.write', input: assemblyInput.extend({ buildingId: id }), output: z.object({ id }) }),
   'ag.update': command({ summary: 'Change a general assembly before it opens', permission: 'governance.write', input: z.object({ id, data: assemblyInput }), output: z.object({ id }) }),

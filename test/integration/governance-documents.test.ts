@@ -1,3 +1,4 @@
+import { AssemblySchema } from '../../src-main/db/entities/index.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -298,8 +299,11 @@ describe.each(DRIVERS)('general assembly documents on %s', (driver) => {
     const noMinutes = await app.dispatcher.call('ag.archive', { assemblyId: ag }, { cli: true });
     expect(noMinutes.ok || noMinutes.error).toMatchObject({ details: { rule: 'no_minutes' } });
 
-    const archived = await app.admin('ag.archive', { assemblyId: minutesAg });
-    expect(archived.archivedAt).toBe(NOW.toISOString());
+    // Unsigned minutes are not archived (signing itself is tested with real tokens in signing-minutes.test.ts).
+    const unsigned = await app.dispatcher.call('ag.archive', { assemblyId: minutesAg }, { cli: true });
+    expect(unsigned.ok || unsigned.error).toMatchObject({ details: { rule: 'minutes_not_signed', fields: ['Sig_President', 'Sig_Secretaire'] } });
+    // Stand in for the chair's and the secretary's signatures to check what archiving locks.
+    await app.db.em().nativeUpdate(AssemblySchema, { id: minutesAg }, { archivedAt: NOW });
     expect((await app.admin('ag.get', { id: minutesAg })).archived).toBe(true);
     const ag1 = await app.admin('ag.get', { id: minutesAg });
     const refused = [

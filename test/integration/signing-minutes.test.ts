@@ -143,6 +143,9 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
     writeFileSync(file, Buffer.from(doc.contentBase64, 'base64'));
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Approbation des comptes');
+    // Signed minutes are not redrafted by accident.
+    const redraft = await app.dispatcher.call('ag.minutes', { assemblyId: ag, language: 'fr' }, { cli: true });
+    expect(redraft.ok || redraft.error).toMatchObject({ details: { rule: 'minutes_signed' } });
     await app.admin('ag.archive', { assemblyId: ag });
     expect(await status()).toMatchObject({ archived: true });
     expect(await fail({ assemblyId: ag, field: `Sig_${keys[0]}`, pin: pki.rsa.pin, slot: pki.rsa.slotId })).toMatchObject({ details: { rule: 'assembly_archived' } });

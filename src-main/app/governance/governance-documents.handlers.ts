@@ -13,9 +13,19 @@ import { smtpMailer } from './mailer.js';
 import { assertBeforeOpening, assertEditable, loadMeeting, type Meeting } from './meeting-state.js';
 import { minutesFacts } from './minutes.js';
 import { minutesPdf } from './minutes-pdf.js';
+import { sql } from '../../db/knex.js';
+import { verifyPdf, type SignatureReport } from '../../signing/verify.js';
+import { shippedTrustStore } from '../../signing/trust-anchors.js';
 import { letterHeadFor } from '../pdf/letterhead.js';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** The signatures in the stored minutes, verified offline (none when there are no minutes). */
+async function minutesSignatures(ctx: HandlerContext, documentId: number | null): Promise<SignatureReport[]> {
+  if (!documentId) return [];
+  const row = (await sql(ctx.em, 'document').where({ id: documentId }).first('content')) as { content: Uint8Array } | undefined;
+  return row ? verifyPdf(Buffer.from(row.content), shippedTrustStore(), ctx.now()) : [];
+}
 
 const headOf = (ctx: HandlerContext, m: Meeting) => letterHeadFor(ctx.em, m.building);
 
@@ -159,10 +169,13 @@ export const governanceDocumentHandlers: Handlers<
     return { id: assemblyId };
   },
 
-  'ag.minutes': async ({ assemblyId, language, freeText }, ctx) => {
+  'ag.minutes': async ({ assemblyId, language, freeText, replaceSigned }, ctx) => {
     const m = await loadMeeting(ctx, assemblyId);
     assertEditable(m);
     if (!['closed', 'failed'].includes(m.assembly.status)) throw new DomainRuleError('meeting_not_closed', 'The minutes are drafted once the meeting is closed (or, for a PV of carence, once its quorum failed)');
+    if (!replaceSigned && (await minutesSignatures(ctx, m.assembly.minutesDocumentId ?? null)).length > 0) {
+      throw new DomainRuleError('minutes_signed', 'These minutes are already signed: drafting them again would lose the signatures (confirm to replace them)', { path: ['replaceSigned'] });
+    }
     if (freeText !== undefined) m.assembly.minutesText = freeText.trim() ? freeText : null;
     const head = await headOf(ctx, m);
     const bytes = await minutesPdf(minutesFacts(m), head, language, m.assembly.minutesText ?? null, ctx.now());
@@ -179,6 +192,10 @@ export const governanceDocumentHandlers: Handlers<
     assertEditable(m);
     if (!['closed', 'failed'].includes(m.assembly.status)) throw new DomainRuleError('meeting_not_closed', 'Only a closed meeting (or one whose quorum failed) is archived');
     if (!m.assembly.minutesDocumentId) throw new DomainRuleError('no_minutes', 'Draft and sign the minutes before archiving the meeting');
+    // The chair and the secretary sign the minutes (art. 3.87 §10); the archive keeps what they signed.
+    const signed = await minutesSignatures(ctx, m.assembly.minutesDocumentId);
+    const missing = ['Sig_President', 'Sig_Secretaire'].filter((f) => !signed.some((r) => r.field === f && r.integrity === 'valid' && r.coverage.laterChanges !== 'other'));
+    if (missing.length) throw new DomainRuleError('minutes_not_signed', `The minutes lack a valid signature of ${missing.map((f) => (f === 'Sig_President' ? 'the chair' : 'the secretary')).join(' and ')}`, { fields: missing });
     m.assembly.archivedAt = ctx.now();
     ctx.audit('ag.archive', 'assembly', assemblyId, null, { archivedAt: ctx.now().toISOString(), minutesDocumentId: m.assembly.minutesDocumentId });
     return { id: assemblyId, archivedAt: ctx.now().toISOString() };

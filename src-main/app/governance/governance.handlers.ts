@@ -53,6 +53,8 @@ async function detail(ctx: HandlerContext, m: Meeting): Promise<AssemblyDetail> 
     kind: a.kind as 'ordinary', session: a.session as 'first', firstSessionId: a.firstSessionId ?? null, place: a.place, scheduledAt: a.scheduledAt.toISOString(),
     convocationDate: a.convocationDate ?? null, status: a.status as 'draft', chair: a.chair ?? null, secretary: a.secretary ?? null, currentItemId: a.currentItemId ?? null,
     projectorKey: a.projectorKey, archived: Boolean(a.archivedAt),
+    openedAt: a.openedAt ? a.openedAt.toISOString() : null, closedAt: a.closedAt ? a.closedAt.toISOString() : null,
+    minutesText: a.minutesText ?? null, minutesDocumentId: a.minutesDocumentId ?? null, convocationDocuments: a.convocationDocuments ?? [],
     checks: await checksOf(ctx, m),
     quorum: liveQuorum(m),
     items: m.items.map((i) => ({
@@ -96,7 +98,7 @@ export const governanceHandlers: Handlers<
     await buildingInScope(ctx, buildingId);
     const rows = await ctx.em.find(AssemblySchema, { building: buildingId }, { orderBy: { scheduledAt: 'desc' } });
     const counts = rows.length ? ((await sql(ctx.em, 'agenda_item').whereIn('assembly_id', rows.map((r) => r.id)).groupBy('assembly_id').select('assembly_id').count({ n: '*' })) as { assembly_id: number; n: number | string }[]) : [];
-    return rows.map((a) => ({ id: a.id, kind: a.kind, session: a.session, scheduledAt: a.scheduledAt.toISOString(), place: a.place, status: a.status as 'draft', items: Number(counts.find((c) => Number(c.assembly_id) === a.id)?.n ?? 0) }));
+    return rows.map((a) => ({ id: a.id, kind: a.kind, session: a.session, scheduledAt: a.scheduledAt.toISOString(), place: a.place, status: a.status as 'draft', items: Number(counts.find((c) => Number(c.assembly_id) === a.id)?.n ?? 0), archived: Boolean(a.archivedAt) }));
   },
 
   'ag.create': async ({ buildingId, ...data }, ctx) => {

@@ -18,7 +18,7 @@ export function meeting(overrides: Partial<AssemblyDetail> = {}): AssemblyDetail
   return {
     id: 7, buildingId: 1, buildingName: 'Résidence Les Tilleuls', totalShares: 1000, kind: 'ordinary', session: 'first', firstSessionId: null,
     place: 'Salle polyvalente', scheduledAt: '2026-06-18T16:30:00.000Z', convocationDate: '2026-05-28', status: 'open', chair: 'Jean Arnaud', secretary: 'Sophie Lambert',
-    currentItemId: 11, projectorKey: 'k'.repeat(32), archived: false, checks: [],
+    currentItemId: 11, projectorKey: 'k'.repeat(32), archived: false, openedAt: null, closedAt: null, minutesText: null, minutesDocumentId: null, convocationDocuments: [], checks: [],
     quorum: { reached: true, rule: 'double', owners: { represented: 3, total: 4 }, shares: { represented: 750, total: 1000 } },
     items: [
       { id: 11, position: 1, title: 'Approbation des comptes', text: '', majorityRule: 'absolute', majority: 'absolute', voted: true, status: 'voting', result: itemResult({ for: 0, against: 0, abstain: 750 }, 'rejected'), votes: {} },
