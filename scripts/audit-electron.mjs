@@ -4,7 +4,7 @@
  * checklist) on what ships — the built main process, preload and renderer in dist/ — and
  * on the sources. Every finding is printed; the run fails only on a HIGH finding, or a file
  * the checker could not read, that is not explained below. The explanations are reviewed
- * in docs/adr/0017-security-review.md: a new finding is fixed, or explained there and here.
+ * in docs/adr/0018-security-review.md: a new finding is fixed, or explained there and here.
  *
  *   npm run audit:electron [-- --no-build]
  */
@@ -18,7 +18,7 @@ const root = join(dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
 
 /**
- * Findings reviewed and explained (ADR 0017). `scan` is 'built' or 'source', `file` a
+ * Findings reviewed and explained (ADR 0018). `scan` is 'built' or 'source', `file` a
  * pattern on the path inside the scan.
  */
 const EXPLAINED = [
@@ -50,7 +50,7 @@ const EXPLAINED = [
   {
     id: 'ELECTRON_VERSION_JSON_CHECK',
     file: /(^|\/)package\.json$/,
-    why: 'a reminder to keep Electron current: 45.5.0 is the latest release on npm when reviewed (ADR 0017); package.json pins it exactly.',
+    why: 'a reminder to keep Electron current: 45.5.0 is the latest release on npm when reviewed (ADR 0018); package.json pins it exactly.',
   },
   {
     id: 'PARSE_ERROR',
@@ -72,7 +72,7 @@ if (!args.has('--no-build')) {
 
 // Electronegativity fetches translations and Electron's release list from GitHub on every
 // run. The audit is offline and repeatable: those requests fail at once, and the check that
-// needs the release list (AvailableSecurityFixesGlobalCheck) is left out — ADR 0017 reviews
+// needs the release list (AvailableSecurityFixesGlobalCheck) is left out — ADR 0018 reviews
 // the Electron version instead.
 const toolDir = dirname(require.resolve('@doyensec/electronegativity/package.json'));
 const gotPath = require.resolve('got', { paths: [join(toolDir, 'dist', 'locales')] });
@@ -146,5 +146,5 @@ for (const f of findings) {
   process.stdout.write(`\n${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.id}${f.review ? ' (manual review)' : ''}\n  ${f.scan}: ${f.file}${f.where}${f.message ? ` — ${f.message}` : ''}\n  ${e ? `explained: ${e.why}` : 'NOT EXPLAINED'}\n`);
 }
 const blocking = findings.filter((f) => (f.severity === 'HIGH' || f.severity === 'CRITICAL') && !explain(f));
-process.stdout.write(`\n${blocking.length ? `${blocking.length} HIGH finding(s) not explained: fix them, or explain them in docs/adr/0017-security-review.md and scripts/audit-electron.mjs.` : 'No HIGH finding without an explanation.'}\n`);
+process.stdout.write(`\n${blocking.length ? `${blocking.length} HIGH finding(s) not explained: fix them, or explain them in docs/adr/0018-security-review.md and scripts/audit-electron.mjs.` : 'No HIGH finding without an explanation.'}\n`);
 process.exit(blocking.length ? 1 : 0);

