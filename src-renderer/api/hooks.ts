@@ -65,13 +65,15 @@ export function useOpMutation<N extends OperationName>(name: N, options: Mutatio
 
 /** Which queries an entity's change affects; unknown entities refetch everything. */
 const AFFECTED: Record<string, readonly OperationName[]> = {
-  building: ['buildings.list', 'buildings.get', 'owners.list', 'lots.history'],
+  building: ['buildings.list', 'buildings.get', 'owners.list', 'lots.history', 'sepa.settings'],
   lot: ['buildings.list', 'buildings.get', 'lots.history'],
-  owner: ['owners.list', 'buildings.get', 'buildings.list', 'lots.history'],
+  owner: ['owners.list', 'buildings.get', 'buildings.list', 'lots.history', 'owners.bankDetails', 'sepa.settings'],
   user: ['users.list'],
   // Approving or paying an invoice posts an entry: the ledger and the charges move with it.
   invoice: ['invoices.list', 'invoices.get', 'invoices.inboxCount', 'ledger.accounts', 'ledger.accountLines', 'ledger.trialBalance', 'ledger.entry', 'charges.statementPreview'],
-  ledger: ['ledger.accounts', 'ledger.accountLines', 'ledger.trialBalance', 'ledger.entry', 'ledger.fiscalYears', 'calls.list', 'charges.statementPreview', 'invoices.get'],
+  ledger: ['ledger.accounts', 'ledger.accountLines', 'ledger.trialBalance', 'ledger.entry', 'ledger.fiscalYears', 'calls.list', 'charges.statementPreview', 'invoices.get', 'bank.openItems', 'reminders.due', 'reminders.list'],
+  // An import, a match or an un-match: the movements, what is still open (calls, invoices), who is late.
+  bank: ['bank.statements', 'bank.movements', 'bank.movement', 'bank.suggestions', 'bank.openItems', 'reminders.due', 'reminders.list', 'invoices.list', 'invoices.get', 'invoices.inboxCount'],
   // A signature changes the stored minutes.
   minutes: ['pv.status', 'ag.get'],
 };
@@ -89,11 +91,29 @@ export function invalidateForEvent(client: QueryClient, event: string, payload: 
   void refresh(client, typeof entity === 'string' ? AFFECTED[entity] : undefined);
 }
 
+type EventListener = (event: string, payload: unknown) => void;
+const eventListeners = new Set<EventListener>();
+
+/**
+ * Push events as `useServerEvents` receives them, for screens that follow a long command
+ * (`progress` of bank.import). One connection for the whole app: in browser mode each
+ * transport subscription is a WebSocket of its own, which would connect too late.
+ */
+export function onServerEvent(listener: EventListener): () => void {
+  eventListeners.add(listener);
+  return () => {
+    eventListeners.delete(listener);
+  };
+}
+
 /** Listens to push events while mounted (signed in, or the public projector) and refetches what they touch. */
 export function useServerEvents(enabled: boolean): void {
   const client = useQueryClient();
   useEffect(() => {
     if (!enabled) return;
-    return getTransport().onEvent((event, payload) => invalidateForEvent(client, event, payload));
+    return getTransport().onEvent((event, payload) => {
+      invalidateForEvent(client, event, payload);
+      for (const l of eventListeners) l(event, payload);
+    });
   }, [client, enabled]);
 }

@@ -23,3 +23,25 @@ describe('hash routes of the general assemblies', () => {
     expect(parseRoute('#/projector/7/<script>alert(1)</script>aaaaaaaa')).toEqual({ name: 'notFound' });
   });
 });
+
+describe('hash routes of the bank screens', () => {
+  it('read and write the views, with or without a building', () => {
+    const routes: [string, Route][] = [
+      ['#/bank', { name: 'bank', view: 'reconcile' }],
+      ['#/bank?building=12', { name: 'bank', view: 'reconcile', buildingId: 12 }],
+      ['#/bank/import', { name: 'bank', view: 'import' }],
+      ['#/bank/reminders?building=3', { name: 'bank', view: 'reminders', buildingId: 3 }],
+      ['#/bank/sepa?building=3', { name: 'bank', view: 'sepa', buildingId: 3 }],
+    ];
+    for (const [hash, route] of routes) {
+      expect(parseRoute(hash)).toEqual(route);
+      expect(routeHref(route)).toBe(hash);
+    }
+  });
+
+  it('refuse unknown views and ignore a building id that is not one', () => {
+    expect(parseRoute('#/bank/whatever')).toEqual({ name: 'notFound' });
+    expect(parseRoute('#/bank/import/3')).toEqual({ name: 'notFound' });
+    expect(parseRoute('#/bank?building=-1')).toEqual({ name: 'bank', view: 'reconcile' });
+  });
+});

@@ -10,6 +10,9 @@ export type AssemblyView = 'prepare' | 'convocations' | 'meeting' | 'minutes' | 
 const ASSEMBLY_VIEWS: readonly AssemblyView[] = ['prepare', 'convocations', 'meeting', 'minutes', 'signatures'];
 const BUILDING_TABS: readonly BuildingTab[] = ['owners', 'finance', 'assemblies'];
 export type LedgerView = 'accounts' | 'trialBalance';
+/** The bank screens: movements to match, importing statements, reminders, SEPA files. */
+export type BankView = 'reconcile' | 'import' | 'reminders' | 'sepa';
+const BANK_VIEWS: readonly BankView[] = ['import', 'reminders', 'sepa'];
 
 export type Route =
   | { name: 'buildings' }
@@ -18,6 +21,8 @@ export type Route =
   | { name: 'invoices'; buildingId?: number }
   /** `#/ledger/12/accounts/6105`, `#/ledger/12/trial-balance` */
   | { name: 'ledger'; buildingId?: number; view: LedgerView; account?: string }
+  /** `#/bank` (to match, all buildings), `#/bank?building=12`, `#/bank/import`, `#/bank/reminders?building=12`, `#/bank/sepa?building=12` */
+  | { name: 'bank'; view: BankView; buildingId?: number }
   /** `#/assemblies/7/meeting` */
   | { name: 'assembly'; id: number; view: AssemblyView }
   /** `#/projector/7/<key>`: the projector screen, reachable without signing in (no personal data). */
@@ -52,6 +57,12 @@ export function parseRoute(hash: string): Route {
     if (tab === 'trial-balance') return { name: 'ledger', buildingId, view: 'trialBalance' };
     return sub ? { name: 'ledger', buildingId, view: 'accounts', account: sub } : { name: 'ledger', buildingId, view: 'accounts' };
   }
+  if (head === 'bank') {
+    const view = id === undefined ? 'reconcile' : BANK_VIEWS.find((v) => v === id);
+    if (!view || tab !== undefined) return { name: 'notFound' };
+    const buildingId = positiveId(new URLSearchParams(search).get('building'));
+    return buildingId ? { name: 'bank', view, buildingId } : { name: 'bank', view };
+  }
   if (head === 'assemblies') {
     const n = positiveId(id);
     if (n === null) return { name: 'notFound' };
@@ -80,6 +91,8 @@ export function routeHref(route: Route): string {
       if (!route.buildingId) return '#/ledger';
       if (route.view === 'trialBalance') return `#/ledger/${route.buildingId}/trial-balance`;
       return `#/ledger/${route.buildingId}/accounts${route.account ? `/${encodeURIComponent(route.account)}` : ''}`;
+    case 'bank':
+      return `#/bank${route.view === 'reconcile' ? '' : `/${route.view}`}${route.buildingId ? `?building=${route.buildingId}` : ''}`;
     case 'assembly':
       return `#/assemblies/${route.id}${route.view === 'prepare' ? '' : `/${route.view}`}`;
     case 'projector':
