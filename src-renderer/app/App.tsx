@@ -9,6 +9,7 @@ import { LedgerPage } from '../features/finance/LedgerPage.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { UsersPage } from '../features/users/UsersPage.js';
 import { AssemblyPage } from '../features/governance/AssemblyPage.js';
+import { BankPage } from '../features/banking/BankPage.js';
 import { ProjectorScreen } from '../features/governance/ProjectorScreen.js';
 import { NotFound } from '../components/NotFound.js';
 import { AuthProvider, useAuth } from './AuthProvider.js';
@@ -47,6 +48,9 @@ function Screens() {
       break;
     case 'ledger':
       screen = can(user, 'finance.read') ? <LedgerPage buildingId={route.buildingId} view={route.view} account={route.account} navigate={navigate} /> : <NotFound />;
+      break;
+    case 'bank':
+      screen = can(user, 'finance.read') ? <BankPage view={route.view} buildingId={route.buildingId} navigate={navigate} /> : <NotFound />;
       break;
     case 'assembly':
       screen = <AssemblyPage key={route.id} id={route.id} view={route.view} navigate={navigate} />;

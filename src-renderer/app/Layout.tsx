@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { AppShell, Avatar, Badge, Burger, Group, Menu, NavLink, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconBook2, IconBuildingCommunity, IconChevronDown, IconFileInvoice, IconKey, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuildingBank, IconBuildingCommunity, IconChevronDown, IconFileInvoice, IconKey, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useOpQuery } from '../api/hooks.js';
 import { LanguageMenu } from '../components/LanguageMenu.js';
@@ -45,6 +45,10 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
   // What waits for my approval (four-eyes: not what I submitted, not what I approved already).
   const inbox = useOpQuery('invoices.inboxCount', {}, { enabled: finance, refetchInterval: 60_000 });
   const waiting = approver ? (inbox.data?.waitingForMe ?? 0) : 0;
+  // Movements to match: one page of at most 100 unmatched rows (no count operation yet); "99+" beyond.
+  const toMatch = useOpQuery('bank.movements', { status: 'unmatched', limit: 100 }, { enabled: finance, refetchInterval: 60_000 });
+  const unmatched = toMatch.data ? toMatch.data.rows.length : 0;
+  const unmatchedText = toMatch.data?.nextCursor ? '99+' : String(unmatched);
 
   const links: { route: Route; label: string; icon: ReactNode; active: boolean; badge?: ReactNode; description?: string }[] = [
     { route: { name: 'buildings' }, label: t('nav.buildings'), icon: <IconBuildingCommunity size={18} aria-hidden />, active: route.name === 'buildings' || route.name === 'building' || route.name === 'assembly' },
@@ -59,6 +63,14 @@ export function Layout({ route, navigate, children }: { route: Route; navigate: 
             description: waiting ? t('nav.waitingForMe', { n: waiting }) : undefined,
           },
           { route: { name: 'ledger', view: 'accounts' } as Route, label: t('nav.ledger'), icon: <IconBook2 size={18} aria-hidden />, active: route.name === 'ledger' },
+          {
+            route: { name: 'bank', view: 'reconcile' } as Route,
+            label: t('nav.bank'),
+            icon: <IconBuildingBank size={18} aria-hidden />,
+            active: route.name === 'bank',
+            badge: unmatched ? <Badge size="sm" color="blue" variant="light" circle={unmatched < 10} aria-hidden>{unmatchedText}</Badge> : undefined,
+            description: unmatched ? t('nav.toMatch', { n: unmatchedText }) : undefined,
+          },
         ]
       : []),
     ...(can(user, 'users.manage') ? [{ route: { name: 'users' } as Route, label: t('nav.users'), icon: <IconUsers size={18} aria-hidden />, active: route.name === 'users' }] : []),
