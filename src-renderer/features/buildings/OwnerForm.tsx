@@ -1,15 +1,20 @@
 import { useEffect } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { Alert, Button, Checkbox, Grid, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Divider, Grid, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
+import type { OpOutput } from '../../../src-shared/contract/index.js';
+import { formatIban, normalizeIban } from '../../../src-shared/values/iban.js';
+import { useUser } from '../../app/AuthProvider.js';
+import { can } from '../../app/permissions.js';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../src-shared/contract/fields.js';
 import type { Owner } from '../../../src-shared/contract/portfolio.js';
 import { formatBce } from '../../../src-shared/values/bce.js';
 import { useServerErrors } from '../../api/form-errors.js';
-import { useOpMutation } from '../../api/hooks.js';
+import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { useFormat } from '../../i18n/useFormat.js';
 
 export interface OwnerFormValues {
   kind: 'person' | 'company';
@@ -21,16 +26,24 @@ export interface OwnerFormValues {
   email: string;
   emailConsent: boolean;
   phone: string;
+  /** The owner's account and SEPA mandate (finance people only): they recognize its payments and allow direct debits. */
+  bank: { iban: string; mandateId: string; signedOn: string };
 }
 
-const FIELDS = /^(kind|name|firstName|bce|language|email|emailConsent|phone|address\.(street|postalCode|city|country))$/;
+const FIELDS = /^(kind|name|firstName|bce|language|email|emailConsent|phone|address\.(street|postalCode|city|country)|bank\.(iban|mandateId|signedOn))$/;
+const NO_BANK = { iban: '', mandateId: '', signedOn: '' };
+type BankDetails = OpOutput<'owners.bankDetails'>;
+const bankValues = (d: BankDetails | undefined): OwnerFormValues['bank'] =>
+  d ? { iban: d.iban ? formatIban(d.iban) : '', mandateId: d.mandate?.id ?? '', signedOn: d.mandate?.signedOn ?? '' } : NO_BANK;
+/** owners.setBankDetails names `iban`, `mandate.id`, `mandate.signedOn`: the form's `bank.*` fields. */
+const bankPath = (path: (string | number)[]) => ['bank', path[0] === 'iban' ? 'iban' : path[1] === 'id' ? 'mandateId' : path[1] === 'signedOn' ? 'signedOn' : String(path[0] ?? '')];
 const isField = (f: string) => FIELDS.test(f);
 
 function initialValues(o?: Owner): OwnerFormValues {
-  if (!o) return { kind: 'person', name: '', firstName: '', bce: '', address: { street: '', postalCode: '', city: '', country: 'BE' }, language: 'fr', email: '', emailConsent: false, phone: '' };
+  if (!o) return { kind: 'person', name: '', firstName: '', bce: '', address: { street: '', postalCode: '', city: '', country: 'BE' }, language: 'fr', email: '', emailConsent: false, phone: '', bank: NO_BANK };
   return {
     kind: o.kind, name: o.name, firstName: o.firstName ?? '', bce: o.bce ? formatBce(o.bce) : '', address: { ...o.address },
-    language: o.language, email: o.email ?? '', emailConsent: o.emailConsent, phone: o.phone ?? '',
+    language: o.language, email: o.email ?? '', emailConsent: o.emailConsent, phone: o.phone ?? '', bank: NO_BANK,
   };
 }
 
@@ -40,7 +53,14 @@ function initialValues(o?: Owner): OwnerFormValues {
  */
 export function OwnerForm({ opened, onClose, owner, onSaved, notLinkedHint }: { opened: boolean; onClose: () => void; owner?: Owner; onSaved?: (id: number) => void; notLinkedHint?: boolean }) {
   const { t } = useTranslation();
-  const { register, control, handleSubmit, setError, reset, formState: { errors } } = useForm<OwnerFormValues>({ defaultValues: initialValues(owner) });
+  const user = useUser();
+  const fmt = useFormat();
+  // A new owner's bank details are set once it exists (a second command: a failure would leave the owner created).
+  const finance = can(user, 'finance.write') && !!owner;
+  const { register, control, handleSubmit, setError, reset, setValue, formState: { errors } } = useForm<OwnerFormValues>({ defaultValues: initialValues(owner) });
+  const bankDetails = useOpQuery('owners.bankDetails', { ownerId: owner?.id ?? 0 }, { enabled: opened && finance && !!owner });
+  const setBank = useOpMutation('owners.setBankDetails');
+  const bankData = owner && bankDetails.data?.ownerId === owner.id ? bankDetails.data : undefined;
   const kind = useWatch({ control, name: 'kind' });
   const server = useServerErrors(setError, isField, owner ? ['data'] : []);
   const create = useOpMutation('owners.create');
@@ -52,6 +72,11 @@ export function OwnerForm({ opened, onClose, owner, onSaved, notLinkedHint }: { 
       server.clear();
     }
   }, [opened, owner, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The bank details arrive after the form opens: they fill their own fields only.
+  useEffect(() => {
+    if (opened && bankData) setValue('bank', bankValues(bankData));
+  }, [opened, bankData, setValue]);
 
   const onSubmit = handleSubmit(async (v) => {
     server.clear();
@@ -66,13 +91,32 @@ export function OwnerForm({ opened, onClose, owner, onSaved, notLinkedHint }: { 
       emailConsent: v.emailConsent,
       phone: v.phone.trim() || null,
     };
+    const mandateId = v.bank.mandateId.trim();
+    if (finance && mandateId && !v.bank.signedOn) {
+      setError('bank.signedOn', { type: 'required', message: t('errors.required') }, { shouldFocus: true });
+      return;
+    }
+    let id: number;
     try {
-      const { id } = owner ? await update.mutateAsync({ id: owner.id, data }) : await create.mutateAsync(data);
+      ({ id } = owner ? await update.mutateAsync({ id: owner.id, data }) : await create.mutateAsync(data));
+    } catch (e) {
+      server.apply(e);
+      return;
+    }
+    const before = bankValues(bankData);
+    const same = normalizeIban(v.bank.iban) === normalizeIban(before.iban) && v.bank.mandateId.trim() === before.mandateId && v.bank.signedOn === before.signedOn;
+    if (finance && !same) {
+      try {
+        await setBank.mutateAsync({ ownerId: id, iban: v.bank.iban.trim() || null, mandate: mandateId ? { id: mandateId, signedOn: v.bank.signedOn } : null });
+      } catch (e) {
+        server.apply(e, bankPath);
+        return;
+      }
+    }
+    {
       notifications.show({ color: 'teal', message: owner ? t('owners.saved') : notLinkedHint ? t('owners.createdNotLinked') : t('owners.created') });
       onSaved?.(id);
       onClose();
-    } catch (e) {
-      server.apply(e);
     }
   });
 
@@ -163,6 +207,25 @@ export function OwnerForm({ opened, onClose, owner, onSaved, notLinkedHint }: { 
             error={errors.emailConsent?.message}
             {...register('emailConsent')}
           />
+          {finance ? (
+            <Stack gap="xs">
+              <Divider label={t('owners.bank.title')} labelPosition="left" />
+              <Grid gap="sm">
+                <Grid.Col span={{ base: 12, sm: 5 }}>
+                  <TextInput label={t('owners.bank.iban')} description={t('owners.bank.ibanHint')} placeholder="BE71 0961 2345 6769" autoComplete="off" error={errors.bank?.iban?.message} {...register('bank.iban')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 7, sm: 4 }}>
+                  <TextInput label={t('owners.bank.mandateId')} autoComplete="off" error={errors.bank?.mandateId?.message} {...register('bank.mandateId')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 5, sm: 3 }}>
+                  <TextInput type="date" label={t('owners.bank.signedOn')} error={errors.bank?.signedOn?.message} {...register('bank.signedOn')} />
+                </Grid.Col>
+              </Grid>
+              <Text size="xs" c="dimmed">
+                {bankData?.mandate?.lastCollectionOn ? t('owners.bank.lastCollection', { date: fmt.date(bankData.mandate.lastCollectionOn) }) : t('owners.bank.mandateHint')}
+              </Text>
+            </Stack>
+          ) : null}
           {!owner && notLinkedHint ? (
             <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} aria-hidden />} p="xs">
               <Text size="sm">{t('owners.notLinkedHint')}</Text>
@@ -171,7 +234,7 @@ export function OwnerForm({ opened, onClose, owner, onSaved, notLinkedHint }: { 
           {server.formError ? <ErrorAlert error={server.formError.error} problems={server.formError.problems} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>{owner ? t('common.save') : t('common.create')}</Button>
+            <Button type="submit" loading={create.isPending || update.isPending || setBank.isPending}>{owner ? t('common.save') : t('common.create')}</Button>
           </Group>
         </Stack>
       </form>

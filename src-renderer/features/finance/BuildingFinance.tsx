@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconBook2, IconFileInvoice, IconPlus, IconScale } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBellRinging, IconBook2, IconFileInvoice, IconPlus, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../../app/AuthProvider.js';
 import { can } from '../../app/permissions.js';
@@ -22,17 +22,21 @@ export function BuildingFinance({ buildingId }: { buildingId: number }) {
   const canWrite = can(user, 'finance.write');
   const calls = useOpQuery('calls.list', { buildingId });
   const pending = useOpQuery('invoices.list', { buildingId, status: 'pending_approval', limit: 200 });
+  const statements = useOpQuery('bank.statements', { buildingId });
+  const unmatched = statements.data?.reduce((s, st) => s + st.unmatched, 0);
   const [creating, setCreating] = useState(false);
 
   const links = [
     { href: routeHref({ name: 'invoices', buildingId }), icon: IconFileInvoice, title: t('buildingFinance.invoices'), text: pending.data ? t('buildingFinance.pending', { n: pending.data.rows.length }) : '' },
     { href: routeHref({ name: 'ledger', buildingId, view: 'accounts' }), icon: IconBook2, title: t('buildingFinance.ledger'), text: t('buildingFinance.ledgerText') },
     { href: routeHref({ name: 'ledger', buildingId, view: 'trialBalance' }), icon: IconScale, title: t('buildingFinance.trialBalance'), text: t('buildingFinance.trialBalanceText') },
+    { href: routeHref({ name: 'bank', view: 'reconcile', buildingId }), icon: IconArrowsExchange, title: t('buildingFinance.bank'), text: unmatched === undefined ? '' : t('buildingFinance.toMatch', { n: unmatched }) },
+    { href: routeHref({ name: 'bank', view: 'reminders', buildingId }), icon: IconBellRinging, title: t('buildingFinance.reminders'), text: t('buildingFinance.remindersText') },
   ];
 
   return (
     <Stack gap="xl">
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {links.map((l) => (
           <UnstyledButton key={l.href} component="a" href={l.href} className={classes.link}>
             <Group gap="sm" wrap="nowrap">

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, EmptyState, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChecks, IconFileInvoice, IconPlus } from '@tabler/icons-react';
+import { IconChecks, IconFileEuro, IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail, InvoiceRow } from '../../../src-shared/contract/invoices.js';
@@ -11,6 +11,7 @@ import { can } from '../../app/permissions.js';
 import { opKey, useOpInfiniteQuery, useOpMutation } from '../../api/hooks.js';
 import { call } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { PaymentFileDialog } from '../banking/PaymentFileDialog.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useErrorText } from '../../i18n/useErrorText.js';
 import { ApprovalOutcome, type Outcome } from './ApprovalOutcome.js';
@@ -23,7 +24,7 @@ import { PayDialog } from './PayDialog.js';
 import { RejectDialog } from './RejectDialog.js';
 import classes from './InvoiceInbox.module.css';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; invoice: InvoiceDetail } | { kind: 'reject'; invoice: InvoiceDetail } | { kind: 'pay'; invoice: InvoiceDetail };
+type Dialog = { kind: 'create' } | { kind: 'edit'; invoice: InvoiceDetail } | { kind: 'reject'; invoice: InvoiceDetail } | { kind: 'pay'; invoice: InvoiceDetail } | { kind: 'sepa' };
 
 const PAGE = 50;
 
@@ -171,6 +172,9 @@ export function InvoiceInbox({ buildingId }: { buildingId?: number }) {
             </Button>
           ) : null}
           {canWrite ? (
+            <Button variant="default" leftSection={<IconFileEuro size={18} aria-hidden />} onClick={() => openDialog({ kind: 'sepa' })}>{t('invoices.actions.paymentFile')}</Button>
+          ) : null}
+          {canWrite ? (
             <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => openDialog({ kind: 'create' })}>{t('invoices.actions.new')}</Button>
           ) : null}
         </Group>
@@ -242,6 +246,7 @@ export function InvoiceInbox({ buildingId }: { buildingId?: number }) {
       ) : null}
       <RejectDialog opened={dialogOpen && dialog?.kind === 'reject'} invoice={dialog?.kind === 'reject' ? dialog.invoice : null} onClose={closeDialog} onRejected={() => move(1)} />
       {canWrite ? <PayDialog opened={dialogOpen && dialog?.kind === 'pay'} invoice={dialog?.kind === 'pay' ? dialog.invoice : null} onClose={closeDialog} /> : null}
+      {canWrite ? <PaymentFileDialog opened={dialogOpen && dialog?.kind === 'sepa'} onClose={closeDialog} buildingId={filters.buildingId ? Number(filters.buildingId) : undefined} /> : null}
       <EntryDrawer entryId={entryId} onClose={() => setEntryId(null)} onOpenEntry={setEntryId} />
     </Stack>
   );
