@@ -140,8 +140,12 @@ test('a general assembly from the keyboard: attendance, proxies, quorum, three m
     if (n === 2) {
       // The room while a vote runs: the exceptions typed, the bars below the two-thirds line.
       await page.getByRole('textbox', { name: `Filtrer : ${votes}` }).fill('');
-      for (const close of await page.locator('.mantine-Notification-root button').all()) await close.click();
-      await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+      // Notifications may close by themselves while we close them: retry until none is left.
+      await expect(async () => {
+        const close = page.locator('.mantine-Notification-root button');
+        if (await close.count()) await close.first().click({ timeout: 1_000 }).catch(() => undefined);
+        await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 500 });
+      }).toPass({ timeout: 20_000 });
       await page.getByRole('listbox', { name: votes }).focus();
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(400);
