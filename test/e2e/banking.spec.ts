@@ -85,7 +85,7 @@ test('a CODA statement of the demo building: imported with its progress and summ
   const statement = summary.getByRole('row', { name: new RegExp(`^Résidence Les Tilleuls BE\\d\\d`) });
   await expect(statement).toContainText(String(payments.length));
   const share = (await summary.getByTestId('import-matched').textContent()) ?? '';
-  const [, matched, movements] = /^(\d+) mouvements sur (\d+) rapprochés automatiquement/.exec(share) ?? [];
+  const [, matched, movements] = /^Rapprochés automatiquement : (\d+) \/ (\d+) /.exec(share) ?? [];
   expect(Number(movements)).toBe(payments.length);
   expect(Number(matched) / payments.length).toBeGreaterThanOrEqual(0.9);
   expect(Number(matched)).toBe(payments.length - 2);

@@ -72,7 +72,7 @@ describe('importing statements', () => {
 
     first.answer({ ok: true, value: summary });
     const result = await screen.findByRole('region', { name: 'Résultat de l’import de a-012.cod' });
-    expect(within(result).getByTestId('import-matched').textContent).toBe('31 mouvements sur 33 rapprochés automatiquement (93 %)');
+    expect(within(result).getByTestId('import-matched').textContent).toBe('Rapprochés automatiquement : 31 / 33 (93 %)');
     expect(result.textContent).toContain('Extraits importés : 1 · doublons refusés : 1 · mouvements : 33 · à rapprocher : 2');
     const row = within(result).getByRole('row', { name: 'Résidence Les Tilleuls BE68 5390 0754 7034 · n° 012 · 26/11/2026' });
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Résidence Les Tilleuls', 'BE68 5390 0754 7034 · n° 012 · 26/11/2026', '33', '31', '2', formatMoney(7_095_075, 'fr'), formatMoney(7_095_075, 'fr')]);
