@@ -4,6 +4,8 @@ import type { Result } from './result.js';
 export const IPC_CALL = 'koprogo:call';
 /** IPC channel of push events (main → renderer): `{ event, payload }`. */
 export const IPC_EVENT = 'koprogo:event';
+/** IPC channel asking for the projector window (renderer → main, one-way): `{ assemblyId, key }`. */
+export const IPC_OPEN_PROJECTOR = 'koprogo:open-projector';
 
 export interface BridgeEventMessage {
   event: string;
@@ -22,6 +24,11 @@ export interface KoprogoBridge {
   call(op: string, input: unknown): Promise<Result<unknown>>;
   /** Subscribes to push events; returns the unsubscribe function. */
   onEvent(cb: (event: string, payload: unknown) => void): () => void;
+  /**
+   * Shows the projector window of a meeting (a second window, on the second screen when
+   * there is one); an open projector window switches to this meeting.
+   */
+  openProjector(assemblyId: number, key: string): void;
   /** `process.platform` of the desktop: 'win32' | 'darwin' | 'linux'. */
   readonly platform: string;
 }

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL } from '../../src-shared/bridge.js';
+import { IPC_CALL, IPC_OPEN_PROJECTOR } from '../../src-shared/bridge.js';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void;
@@ -21,6 +21,8 @@ const fake = vi.hoisted(() => {
     ready: false,
     protocolHandler: null as null | ((req: Request) => Promise<Response>),
     ipcHandler: null as null | ((...args: unknown[]) => Promise<unknown>),
+    ipcListeners: new Map<string, Listener>(),
+    displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
     windows: [] as FakeWindow[],
     opened: [] as string[],
     quitCalls: 0,
@@ -32,7 +34,7 @@ const fake = vi.hoisted(() => {
     listeners = new Map<string, Listener>();
     url = '';
     shown = 0;
-    webContents = { id: 1, send: () => undefined, isDestroyed: () => false, getURL: () => this.url, once: () => undefined, mainFrame: { frameTreeNodeId: 1 } };
+    webContents = { id: state.windows.length + 1, send: () => undefined, isDestroyed: () => false, getURL: () => this.url, once: () => undefined, mainFrame: { frameTreeNodeId: state.windows.length + 1 } };
     constructor(readonly options: Record<string, unknown>) {
       calls.push('new BrowserWindow');
       state.windows.push(this);
@@ -43,10 +45,12 @@ const fake = vi.hoisted(() => {
     show = () => void this.shown++;
     focus = () => undefined;
     maximize = () => undefined;
-    setFullScreen = () => undefined;
+    fullScreen = false;
+    setFullScreen = (on: boolean) => void (this.fullScreen = on);
     isMaximized = () => false;
     isFullScreen = () => false;
     getNormalBounds = () => ({ x: 40, y: 30, width: 1300, height: 900 });
+    getBounds = () => ({ x: 40, y: 30, width: 1300, height: 900 });
     once = (ev: string, l: Listener) => void this.listeners.set(ev, l);
     on = (ev: string, l: Listener) => void this.listeners.set(ev, l);
     loadURL = async (url: string) => void (this.url = url);
@@ -89,10 +93,15 @@ const fake = vi.hoisted(() => {
     },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
     dialog: { showErrorBox: (title: string, msg: string) => void calls.push(`error box ${title}: ${msg}`) },
-    ipcMain: { handle: (_ch: string, h: typeof state.ipcHandler) => void (state.ipcHandler = h), removeHandler: () => undefined },
+    ipcMain: {
+      handle: (_ch: string, h: typeof state.ipcHandler) => void (state.ipcHandler = h),
+      removeHandler: () => undefined,
+      on: (ch: string, l: Listener) => void state.ipcListeners.set(ch, l),
+      removeListener: (ch: string) => void state.ipcListeners.delete(ch),
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (state.menu = m) },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    screen: { getAllDisplays: () => state.displays },
     BrowserWindow: FakeWindow,
   };
   return { calls, state, electron, emitApp };
@@ -207,10 +216,38 @@ describe('the Electron main process (with a stand-in electron module)', () => {
     expect(fake.state.windows).toHaveLength(1);
   });
 
+  it('opens the projector asked for by the page full screen on the second display, then switches it to another meeting', () => {
+    fake.state.displays = [...fake.state.displays, { id: 2, bounds: { x: 1920, y: 0, width: 1024, height: 768 }, workArea: { x: 1920, y: 0, width: 1024, height: 768 } }];
+    const ask = fake.state.ipcListeners.get(IPC_OPEN_PROJECTOR)!;
+    const main = fake.state.windows[0]!;
+    const fromMain = (url = 'app://koprogo/#/assemblies/7') => ({ sender: main.webContents, senderFrame: { url, parent: null, frameTreeNodeId: main.webContents.mainFrame.frameTreeNodeId } });
+    const key = 'Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4';
+
+    ask(fromMain('https://evil.example/'), { assemblyId: 7, key });
+    ask(fromMain(), { assemblyId: 7, key: '../../etc' });
+    ask(fromMain(), { assemblyId: '7', key });
+    expect(fake.state.windows).toHaveLength(1);
+
+    ask(fromMain(), { assemblyId: 7, key });
+    expect(fake.state.windows).toHaveLength(2);
+    const projector = fake.state.windows[1]!;
+    expect(projector.url).toBe(`app://koprogo/#/projector/7/${key}`);
+    expect(projector.options).toMatchObject({ x: 1920, y: 0, width: 1024, height: 768 });
+    expect(projector.fullScreen).toBe(true);
+    expect((projector.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+
+    ask(fromMain(), { assemblyId: 8, key });
+    expect(fake.state.windows).toHaveLength(2);
+    expect(projector.url).toBe(`app://koprogo/#/projector/8/${key}`);
+    projector.listeners.get('close')!();
+    projector.listeners.get('closed')!();
+  });
+
   it('remembers the window position and closes the database on quit', async () => {
     fake.state.windows[0]!.listeners.get('close')!();
     const saved = JSON.parse(readFileSync(join(home, 'user-data', 'settings.json'), 'utf8')) as { windows: { main: unknown } };
     expect(saved.windows.main).toEqual({ x: 40, y: 30, width: 1300, height: 900, maximized: false, fullScreen: false });
+    expect(Object.keys(saved.windows).sort()).toEqual(['main', 'projector']);
     fake.electron.app.quit();
     await vi.waitFor(() => expect(fake.state.quitCalls).toBe(2), { timeout: 5000 });
   });

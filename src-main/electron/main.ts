@@ -17,6 +17,7 @@ import { bindIpc } from '../transport/ipc.js';
 import { pickLanguage, translator } from './desktop-text.js';
 import { hardenEverySession, hardenSession, hardenWebContents, openExternal, registerAppScheme, serveRenderer } from './hardening.js';
 import { menuTemplate } from './menu.js';
+import { bindProjectorRequests } from './projector-window.js';
 import { safeStorageSecrets } from './secret-store.js';
 import { startupTarget } from './startup-target.js';
 import { Windows } from './windows.js';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
   const wins = new Windows({ settings, title: APP_NAME });
   windows = wins;
   const door = bindIpc({ ipcMain, dispatcher: instance.dispatcher, targets: () => wins.webContents() });
+  const stopProjectorRequests = bindProjectorRequests(ipcMain, (route) => wins.show('projector', route));
 
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: APP_VERSION, copyright: '© KoproGo ASBL — AGPL-3.0-or-later' });
   Menu.setApplicationMenu(
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
     if (closed) return;
     event.preventDefault();
     door.dispose();
+    stopProjectorRequests();
     instance
       .close()
       .catch((e: Error) => log.warn(`closing the database failed: ${e.name}`))

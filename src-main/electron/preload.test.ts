@@ -1,14 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_EVENT, type KoprogoBridge } from '../../src-shared/bridge.js';
+import { IPC_CALL, IPC_EVENT, IPC_OPEN_PROJECTOR, type KoprogoBridge } from '../../src-shared/bridge.js';
 
 const exposed: Record<string, unknown> = {};
 const listeners = new Map<string, (...args: unknown[]) => void>();
 const invoke = vi.fn(async () => ({ ok: true, value: {} }));
+const send = vi.fn();
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void (exposed[key] = api) },
   ipcRenderer: {
     invoke,
+    send,
     on: (channel: string, l: (...args: unknown[]) => void) => void listeners.set(channel, l),
     removeListener: (channel: string) => void listeners.delete(channel),
   },
@@ -19,9 +21,9 @@ describe('the preload', () => {
     await import('./preload.js');
   });
 
-  it('exposes exactly call, onEvent and platform as window.koprogo', () => {
+  it('exposes exactly call, onEvent, openProjector and platform as window.koprogo', () => {
     expect(Object.keys(exposed)).toEqual(['koprogo']);
-    expect(Object.keys(exposed.koprogo as object).sort()).toEqual(['call', 'onEvent', 'platform']);
+    expect(Object.keys(exposed.koprogo as object).sort()).toEqual(['call', 'onEvent', 'openProjector', 'platform']);
     expect((exposed.koprogo as KoprogoBridge).platform).toBe(process.platform);
   });
 
@@ -40,5 +42,13 @@ describe('the preload', () => {
     expect(seen).toEqual([['data-changed', { entity: 'building', ids: [2] }]]);
     off();
     expect(listeners.has(IPC_EVENT)).toBe(false);
+  });
+
+  it('asks the main process for the projector window on its own channel, with a meeting id and key only', () => {
+    const api = exposed.koprogo as KoprogoBridge;
+    api.openProjector(7, 'Zm9vYmFyYmF6cXV4cXV1eDEy');
+    expect(send).toHaveBeenCalledWith(IPC_OPEN_PROJECTOR, { assemblyId: 7, key: 'Zm9vYmFyYmF6cXV4cXV1eDEy' });
+    expect(() => api.openProjector('7' as unknown as number, 'k')).toThrow(TypeError);
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The preload of every window: sandboxed, so it is bundled to CommonJS on its own
  * (npm run build:preload) and may only require 'electron'. It exposes exactly
- * `window.koprogo = { call, onEvent, platform }`: no ipcRenderer, no sendSync, no
+ * `window.koprogo = { call, onEvent, openProjector, platform }`: no ipcRenderer, no sendSync, no
  * channel chosen by the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CALL, IPC_EVENT, type BridgeEventMessage, type KoprogoBridge } from '../../src-shared/bridge.js';
+import { IPC_CALL, IPC_EVENT, IPC_OPEN_PROJECTOR, type BridgeEventMessage, type KoprogoBridge } from '../../src-shared/bridge.js';
 import type { Result } from '../../src-shared/result.js';
 
 const api = {
@@ -20,6 +20,10 @@ const api = {
     return () => {
       ipcRenderer.removeListener(IPC_EVENT, listener);
     };
+  },
+  openProjector(assemblyId: number, key: string): void {
+    if (!Number.isSafeInteger(assemblyId) || typeof key !== 'string') throw new TypeError('koprogo.openProjector: a meeting id and its projector key are required');
+    ipcRenderer.send(IPC_OPEN_PROJECTOR, { assemblyId, key });
   },
   platform: process.platform,
 } satisfies KoprogoBridge;

@@ -32,6 +32,12 @@ export interface IpcDoor {
   dispose(): void;
 }
 
+/** The frame an IPC message came from, as isTrustedSender reads it (null when it is gone). */
+export function senderOf(event: CallEvent): { url: string; isMainFrame: boolean } | null {
+  const frame = event.senderFrame;
+  return frame ? { url: frame.url, isMainFrame: frame.parent === null && frame.frameTreeNodeId === event.sender.mainFrame.frameTreeNodeId } : null;
+}
+
 const FORBIDDEN: Result<never> = { ok: false, error: { code: 'FORBIDDEN', message: 'This frame may not call KoproGo' } };
 const INTERNAL: Result<never> = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was changed. The error was logged.' } };
 
@@ -58,11 +64,7 @@ export function bindIpc(opts: IpcDoorOptions): IpcDoor {
   };
 
   const handle = async (event: CallEvent, op: unknown, input: unknown): Promise<Result<unknown>> => {
-    const frame = event.senderFrame;
-    const trusted = isTrustedSender(
-      frame ? { url: frame.url, isMainFrame: frame.parent === null && frame.frameTreeNodeId === event.sender.mainFrame.frameTreeNodeId } : null,
-    );
-    if (!trusted) {
+    if (!isTrustedSender(senderOf(event))) {
       log.warn('IPC call refused: the sender is not the main frame of the app');
       return FORBIDDEN;
     }

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL } from '../../src-shared/bridge.js';
+import { IPC_CALL, IPC_OPEN_PROJECTOR } from '../../src-shared/bridge.js';
 import { startApp, type AppInstance } from '../../src-main/app/bootstrap.js';
 import { memorySettings } from '../../src-main/app/local-settings.js';
 import type * as HardeningModule from '../../src-main/electron/hardening.js';
@@ -219,8 +219,28 @@ describe('the Electron security checklist, on the running main process', () => {
   describe('17. IPC senders', () => {
     const event = (wc: FakeWebContents, frame: { url: string; parent: unknown; frameTreeNodeId: number } | null) => ({ sender: wc, senderFrame: frame });
 
-    it('has one invoke channel and no synchronous or page-chosen channel', () => {
-      expect(fake.state.ipcChannels).toEqual([IPC_CALL]);
+    it('has one invoke channel, one one-way channel for the projector window, and no synchronous or page-chosen channel', () => {
+      expect(fake.state.ipcChannels).toEqual([IPC_CALL, `on:${IPC_OPEN_PROJECTOR}`]);
+    });
+
+    it('opens a projector window only for the main frame of a window showing the app, on an app:// projector route', () => {
+      const wc = window().webContents;
+      const main = { url: 'app://koprogo/#/assemblies/1', parent: null, frameTreeNodeId: wc.mainFrame.frameTreeNodeId };
+      const ask = fake.state.ipcListeners.get(IPC_OPEN_PROJECTOR)!;
+      const key = 'Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4';
+      const count = fake.state.windows.length;
+      ask(event(wc, { ...main, parent: {}, frameTreeNodeId: main.frameTreeNodeId + 1 }), { assemblyId: 1, key });
+      ask(event(wc, { ...main, url: 'https://evil.example/' }), { assemblyId: 1, key });
+      ask(event(wc, main), { assemblyId: 1, key: 'https://evil.example/#' });
+      expect(fake.state.windows).toHaveLength(count);
+      ask(event(wc, main), { assemblyId: 1, key });
+      const projector = fake.state.windows.at(-1)!;
+      expect(fake.state.windows).toHaveLength(count + 1);
+      expect(projector.webContents.getURL()).toBe(`app://koprogo/#/projector/1/${key}`);
+      expect(projector.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      // The projector is closed again: the later items count the main window only.
+      projector.emit('closed');
+      fake.state.windows.pop();
     });
 
     it('answers only the main frame of a window showing the app', async () => {

@@ -90,6 +90,7 @@ export function createFakeElectron() {
     privileged: null as unknown,
     ipcHandler: null as null | ((event: unknown, op: unknown, input: unknown) => Promise<unknown>),
     ipcChannels: [] as string[],
+    ipcListeners: new Map<string, (event: unknown, message: unknown) => void>(),
     menu: null as unknown,
     quitCalls: 0,
   };
@@ -114,6 +115,7 @@ export function createFakeElectron() {
     isMaximized = () => false;
     isFullScreen = () => false;
     getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
+    getBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
     loadURL = async (url: string) => void (this.webContents.url = url);
   }
 
@@ -162,11 +164,15 @@ export function createFakeElectron() {
         state.ipcHandler = h;
       },
       removeHandler: () => undefined,
-      on: (channel: string) => void state.ipcChannels.push(`on:${channel}`),
+      on: (channel: string, l: (event: unknown, message: unknown) => void) => {
+        state.ipcChannels.push(`on:${channel}`);
+        state.ipcListeners.set(channel, l);
+      },
+      removeListener: (channel: string) => void state.ipcListeners.delete(channel),
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (state.menu = m) },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     BrowserWindow: FakeWindow,
   };
   return { calls, state, app, electron, defaultSession };

@@ -99,3 +99,24 @@ describe('the meeting room, from the keyboard', () => {
     expect(await screen.findByRole('dialog', { name: 'Procuration de Marc Dupont' })).toBeTruthy();
   });
 });
+
+describe('the projector button', () => {
+  it('in the desktop app, asks the main process for the projector window of this meeting instead of following the link', async () => {
+    const opened: [number, string][] = [];
+    const bridge = { openProjector: (id: number, key: string) => void opened.push([id, key]) };
+    fakeServer({ 'system.info': info, 'ag.get': () => ({ ok: true, value: meeting() }) });
+    renderWithProviders(<AuthProvider><SignedIn view="meeting" /></AuthProvider>);
+    const button = await screen.findByRole('link', { name: 'Ouvrir le projecteur' });
+    expect(button.getAttribute('href')).toMatch(/#\/projector\/7\/k{32}$/);
+    // Browser mode: the link opens a tab (the default action is kept).
+    expect(fireEvent.click(button)).toBe(true);
+    // Electron: the preload's bridge is there (its call is not used by this test's transport).
+    (globalThis as { koprogo?: unknown }).koprogo = { ...bridge, call: () => Promise.reject(new Error('unused')), onEvent: () => () => {}, platform: 'linux' };
+    try {
+      expect(fireEvent.click(button)).toBe(false);
+      expect(opened).toEqual([[7, 'k'.repeat(32)]]);
+    } finally {
+      delete (globalThis as { koprogo?: unknown }).koprogo;
+    }
+  });
+});

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDeviceTv, IconDoorExit, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AssemblyDetail } from '../../../src-shared/contract/governance.js';
@@ -24,16 +23,15 @@ export function projectorUrl(a: Pick<AssemblyDetail, 'id' | 'projectorKey'>): st
 
 /**
  * A second window for the projector. In browser mode a new tab (same launch cookie; the
- * projector's operation is public). In Electron, `window.open` is denied by the hardening;
- * the preload would need an `openProjector(route)` that shows the `projector` window kind —
- * until it exists, the room says so (docs/governance.md, "Screens").
+ * projector's operation is public). In Electron `window.open` is denied by the hardening:
+ * the preload's `openProjector` asks the main process for the `projector` window, full
+ * screen on the second display when there is one (docs/governance.md, "Screens").
  */
-function openProjector(url: string, e: { preventDefault(): void }, electronText: string) {
-  const bridge = electronBridge() as (ReturnType<typeof electronBridge> & { openProjector?: (route: string) => void }) | null;
+function openProjector(a: Pick<AssemblyDetail, 'id' | 'projectorKey'>, e: { preventDefault(): void }) {
+  const bridge = electronBridge();
   if (!bridge) return; // the link opens it
   e.preventDefault();
-  if (typeof bridge.openProjector === 'function') bridge.openProjector(url.slice(url.indexOf('#')));
-  else notifications.show({ color: 'blue', autoClose: 10_000, message: electronText });
+  bridge.openProjector(a.id, a.projectorKey);
 }
 
 function ItemStatus({ item, failed = false }: { item: AgendaItem; failed?: boolean }) {
@@ -100,7 +98,7 @@ export function MeetingRoom({ assembly: a, navigate }: { assembly: AssemblyDetai
         </Paper>
         <Paper withBorder radius="md" p="md">
           <Stack gap={6}>
-            <Button component="a" href={url} target="_blank" rel="noopener" variant="light" leftSection={<IconDeviceTv size={18} aria-hidden />} onClick={(e) => openProjector(url, e, t('meeting.projectorElectron'))}>
+            <Button component="a" href={url} target="_blank" rel="noopener" variant="light" leftSection={<IconDeviceTv size={18} aria-hidden />} onClick={(e) => openProjector(a, e)}>
               {t('meeting.projector')}
             </Button>
             <Text size="xs" c="dimmed">{t('meeting.projectorHint')}</Text>
