@@ -1,5 +1,5 @@
-import { BuildingSchema, FiscalYearSchema, LedgerAccountSchema, OwnerSchema, type Building } from '../../db/entities/index.js';
-import { sql } from '../../db/knex.js';
+import { FiscalYearSchema, LedgerAccountSchema, type Building } from '../../db/entities/index.js';
+import { rawDate, sql } from '../../db/knex.js';
 import { balanceSheet, compareAccountCodes, incomeStatement, type AccountType, type ChartAccount, type Movement } from '../../domain/annual-accounts.js';
 import type { OpParsedInput } from '../../../src-shared/contract/index.js';
 import type { GeneralLedger, GeneralLedgerAccount, OwnerStatement, ReportHeader, ReportLine } from '../../../src-shared/contract/reports.js';
@@ -36,15 +36,14 @@ async function headerOf(ctx: HandlerContext, buildingId: number, fiscalYearId: n
 
 interface RawLine { id: number; accountId: number; entryId: number; date: string | Date; label: string | null; d: string | number; c: string | number; description: string; number: number; journalCode: string }
 
-/** The lines of a fiscal year (optionally of some accounts), by date then line: the order they were posted in. */
-async function yearLines(ctx: HandlerContext, fy: { id: number; startDate: string }, accountIds?: number[]) {
+/** The lines of a fiscal year, by date then line: the order they were posted in. */
+async function yearLines(ctx: HandlerContext, fy: { id: number; startDate: string }) {
   const q = sql(ctx.em, 'journal_line as l')
     .join('journal_entry as e', 'e.id', 'l.entry_id')
     .join('journal as j', 'j.id', 'e.journal_id')
     .where('l.fiscal_year_id', fy.id)
     .select('l.id', 'l.account_id as accountId', 'l.entry_id as entryId', 'l.date', 'l.label', 'l.debit_cents as d', 'l.credit_cents as c', 'e.description', 'e.number', 'j.code as journalCode')
     .orderBy([{ column: 'l.date' }, { column: 'l.id' }]);
-  if (accountIds) q.whereIn('l.account_id', accountIds);
   const rows = (await q) as RawLine[];
   return rows.map((r) => ({
     lineId: Number(r.id), accountId: Number(r.accountId), entryId: Number(r.entryId),
@@ -56,7 +55,7 @@ async function yearLines(ctx: HandlerContext, fy: { id: number; startDate: strin
 type YearLine = Awaited<ReturnType<typeof yearLines>>[number];
 
 /** Lines with the running balance (debit − credit) from 0 at the start of the year, and their totals. */
-function withBalance(lines: YearLine[]): { lines: ReportLine[]; totalDebitCents: number; totalCreditCents: number; balanceCents: number } {
+function withBalance(lines: Omit<YearLine, 'accountId'>[]): { lines: ReportLine[]; totalDebitCents: number; totalCreditCents: number; balanceCents: number } {
   let balance = 0, d = 0, c = 0;
   const out = lines.map((l) => {
     balance += l.debitCents - l.creditCents;
@@ -101,47 +100,80 @@ export async function generalLedgerOf(ctx: HandlerContext, input: OpParsedInput<
   return { ...header, accounts: out, totalDebitCents, totalCreditCents };
 }
 
+interface OwnerStatementHead {
+  id: number; name: string; street: string; postalCode: string; city: string; bce: string | null;
+  fyId: number | null; fyStart: unknown; fyEnd: unknown; fyStatus: string | null;
+  ownerId: number | null; ownerKind: string | null; ownerName: string | null; ownerFirstName: string | null;
+  accounts?: number | string;
+}
+
 /**
- * Who may read an owner's account: whoever reads the building's books (finance.read, in
- * scope), and the owner themself — their own only (AR 12/07/2012: each co-owner can see
- * their individual account at any time), also in a building where they no longer hold a lot.
+ * The building, the fiscal year and the owner of a statement in one statement (left joins on
+ * the ids asked for): the page is opened often, and each ORM lookup cost a round trip and a
+ * hydration (docs/performance.md). Who may read it: whoever reads the building's books
+ * (finance.read, in scope), and the owner themself — their own only (AR 12/07/2012: each
+ * co-owner can see their individual account at any time), also in a building where they no
+ * longer hold a lot (they still have accounts there).
  */
-async function ownerStatementBuilding(ctx: HandlerContext, buildingId: number, ownerId: number): Promise<Building> {
-  if (canReadFinance(ctx)) return buildingInScope(ctx, buildingId);
+async function ownerStatementHead(ctx: HandlerContext, { buildingId, fiscalYearId, ownerId }: OpParsedInput<'ledger.ownerStatement'>, codes: readonly string[]) {
+  const finance = canReadFinance(ctx);
   const scope = await ctx.scope();
-  if (!scope.ownerIds?.has(ownerId)) throw new ForbiddenError("You may read only your own owner's account");
-  const b = await ctx.em.findOne(BuildingSchema, { id: buildingId });
-  const hasAccounts = b ? await ctx.em.count(LedgerAccountSchema, { building: buildingId, code: { $in: [`4100-${ownerId}`, `4101-${ownerId}`] } }) : 0;
-  if (!b || (!scope.buildingIds.has(buildingId) && hasAccounts === 0)) throw new NotFoundError('Building', buildingId);
-  return b;
+  if (finance) {
+    if (!scope.all && !scope.buildingIds.has(buildingId)) throw new NotFoundError('Building', buildingId);
+  } else if (!scope.ownerIds?.has(ownerId)) throw new ForbiddenError("You may read only your own owner's account");
+  const knex = ctx.em.getKnex();
+  const q = sql(ctx.em, 'building as b')
+    .leftJoin('fiscal_year as fy', (j) => j.on('fy.building_id', '=', 'b.id').andOnVal('fy.id', '=', fiscalYearId))
+    .leftJoin('owner as o', (j) => j.onVal('o.id', '=', ownerId))
+    .where('b.id', buildingId)
+    .first('b.id', 'b.name', 'b.street', 'b.postal_code as postalCode', 'b.city', 'b.bce',
+      'fy.id as fyId', 'fy.start_date as fyStart', 'fy.end_date as fyEnd', 'fy.status as fyStatus',
+      'o.id as ownerId', 'o.kind as ownerKind', 'o.name as ownerName', 'o.first_name as ownerFirstName');
+  if (!finance) q.select({ accounts: knex('ledger_account').count('*').where('building_id', buildingId).whereIn('code', codes as string[]) });
+  const h = (await q) as OwnerStatementHead | undefined;
+  if (!h || (!finance && !scope.buildingIds.has(buildingId) && Number(h.accounts ?? 0) === 0)) throw new NotFoundError('Building', buildingId);
+  if (h.fyId === null) throw new NotFoundError('Fiscal year', fiscalYearId);
+  if (h.ownerId === null) throw new NotFoundError('Owner', ownerId);
+  const fy = { id: Number(h.fyId), startDate: rawDate(h.fyStart), endDate: rawDate(h.fyEnd), status: String(h.fyStatus) };
+  const header: ReportHeader = {
+    building: { id: Number(h.id), name: h.name, street: h.street, postalCode: h.postalCode, city: h.city, bce: h.bce ?? null },
+    fiscalYear: { id: fy.id, startDate: fy.startDate, endDate: fy.endDate, status: fy.status as 'open' | 'closed' },
+  };
+  return { fy, header, displayName: ownerDisplayName({ kind: String(h.ownerKind), name: String(h.ownerName), firstName: h.ownerFirstName ?? null }) };
 }
 
 export async function ownerStatementOf(ctx: HandlerContext, input: OpParsedInput<'ledger.ownerStatement'>): Promise<OwnerStatement> {
-  const building = await ownerStatementBuilding(ctx, input.buildingId, input.ownerId);
-  const fy = await yearOf(ctx, building, input.fiscalYearId);
-  const owner = await ctx.em.findOne(OwnerSchema, { id: input.ownerId });
-  if (!owner) throw new NotFoundError('Owner', input.ownerId);
   // 4100-<id>: calls to the reserve fund; 4101-<id>: provisions for the working capital.
-  const codes = { reserve: `4100-${owner.id}`, working: `4101-${owner.id}` } as const;
-  const accounts = await ctx.em.find(LedgerAccountSchema, { building: building.id, code: { $in: [codes.reserve, codes.working] } });
-  const idOf = (code: string) => accounts.find((a) => a.code === code)?.id;
-  const ids = accounts.map((a) => a.id);
-  const lines = ids.length ? await yearLines(ctx, fy, ids) : [];
-  const fund = (code: string) => {
-    const run = withBalance(lines.filter((l) => l.accountId === idOf(code)));
-    return { accountCode: code, lines: run.lines, totalDebitCents: run.totalDebitCents, totalCreditCents: run.totalCreditCents, balanceCents: run.balanceCents };
+  const codes = { reserve: `4100-${input.ownerId}`, working: `4101-${input.ownerId}` } as const;
+  const { fy, header, displayName } = await ownerStatementHead(ctx, input, [codes.reserve, codes.working]);
+  // The year's lines of the two accounts, by date then line, with the account's code: the
+  // accounts are resolved inside the statement, which walks the (account_id, date, id) index.
+  const accounts = ctx.em.getKnex()('ledger_account').select('id').where('building_id', input.buildingId).whereIn('code', [codes.reserve, codes.working]);
+  const rows = (await sql(ctx.em, 'journal_line as l')
+    .join('ledger_account as a', 'a.id', 'l.account_id')
+    .join('journal_entry as e', 'e.id', 'l.entry_id')
+    .join('journal as j', 'j.id', 'e.journal_id')
+    .where('l.fiscal_year_id', fy.id)
+    .whereIn('l.account_id', accounts)
+    .select('a.code as accountCode', 'l.id', 'l.entry_id as entryId', 'l.date', 'l.label', 'l.debit_cents as d', 'l.credit_cents as c', 'e.description', 'e.number', 'j.code as journalCode')
+    .orderBy([{ column: 'l.date' }, { column: 'l.id' }])) as (Omit<RawLine, 'accountId'> & { accountCode: string })[];
+  const lines = rows.map((r) => ({
+    fund: r.accountCode === codes.reserve ? ('reserve' as const) : ('working' as const), lineId: Number(r.id), entryId: Number(r.entryId),
+    date: rawDate(r.date), label: r.label, debitCents: Number(r.d), creditCents: Number(r.c), description: r.description,
+    journalCode: r.journalCode, reference: entryReference(r.journalCode, fy.startDate, Number(r.number)),
+  }));
+  const fund = (f: 'reserve' | 'working') => {
+    const run = withBalance(lines.filter((l) => l.fund === f));
+    return { accountCode: codes[f], lines: run.lines, totalDebitCents: run.totalDebitCents, totalCreditCents: run.totalCreditCents, balanceCents: run.balanceCents };
   };
-  const reserve = fund(codes.reserve);
-  const working = fund(codes.working);
   const combined = withBalance(lines);
-  const fundOf = (accountId: number) => (accountId === idOf(codes.reserve) ? ('reserve' as const) : ('working' as const));
   return {
-    ...toHeader(building, fy),
-    owner: { id: owner.id, displayName: ownerDisplayName(owner) },
-    reserve, working,
+    ...header,
+    owner: { id: input.ownerId, displayName },
+    reserve: fund('reserve'), working: fund('working'),
     combined: {
       lines: combined.lines.map((l, i) => {
-        const f = fundOf(lines[i]!.accountId);
+        const f = lines[i]!.fund;
         return { ...l, fund: f, accountCode: codes[f] };
       }),
       totalDebitCents: combined.totalDebitCents,
