@@ -17,6 +17,11 @@ export default defineConfig({
     outDir: here('./dist/renderer'),
     emptyOutDir: true,
     modulePreload: { polyfill: false },
+    // The renderer runs in Electron's Chromium and in a current browser (browser mode, the
+    // projector). For older targets the CSS minifier rewrites light-dark() into variables
+    // that only a literal `color-scheme` turns on, and Mantine sets it through a variable:
+    // the colours fell back to none. These targets keep light-dark() as written.
+    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
   },

@@ -129,7 +129,10 @@ test('a bookkeeper encodes and submits an invoice; the syndic approves it from t
   await page.getByRole('tab', { name: 'Plan comptable et grand livre' }).click();
   await page.getByPlaceholder('Chercher un compte (numéro ou intitulé)').fill('551');
   await page.getByRole('treeitem', { name: /^551-01/ }).click();
-  await expect(page.getByRole('grid', { name: 'Grand livre du compte 551-01' }).getByRole('row').nth(3)).toBeVisible();
+  const bankLedger = page.getByRole('grid', { name: 'Grand livre du compte 551-01' });
+  await expect(bankLedger.getByRole('row').nth(3)).toBeVisible();
+  // The column header is shaded (light-dark() of the stylesheet kept by the build): Mantine's gray-0 in the light scheme.
+  await expect(bankLedger.getByRole('row').first()).toHaveCSS('background-color', 'rgb(248, 249, 250)');
   await page.getByPlaceholder('Chercher un compte (numéro ou intitulé)').fill('');
   await expect(page.getByRole('treeitem', { name: /^551-01/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText(/approuvée : l’écriture d’achat est passée/)).toBeHidden(); // notifications gone
