@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openDatabase, type DbTarget, type Database } from '../db/orm.js';
 import { backupDirFor, defaultSqlitePath, userDataDir } from '../db/paths.js';
 import { dailyBackup } from '../db/backup.js';
+import { SigningHost } from '../signing/signing-host.js';
 import type { Door, LocalSettings, SecretStore, Services } from './context.js';
 import { Dispatcher } from './dispatch.js';
 import { EventBus } from './events.js';
@@ -19,6 +20,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Make today's backup at start (desktop and browser mode; not the CLI nor tests). */
   dailyBackup?: boolean;
+  /** The eID signing process; default: a Node child process (Electron passes its utilityProcess). */
+  signingHost?: SigningHost;
 }
 
 export interface AppInstance {
@@ -50,10 +53,15 @@ export async function startApp(opts: AppOptions): Promise<AppInstance> {
     secrets: opts.secrets ?? null,
     localSettings: opts.localSettings ?? fileSettings(join(userDataDir(), 'settings.json')),
     backupDir,
+    signing: opts.signingHost ?? new SigningHost(),
     now: opts.now ?? (() => new Date()),
   };
   if (opts.dailyBackup && backupDir) {
     await dailyBackup(db, backupDir).catch((e: Error) => log.warn(`daily backup failed: ${e.name}`));
   }
-  return { db, services, dispatcher: new Dispatcher(services, handlers), close: () => db.close() };
+  const close = async () => {
+    services.signing.dispose();
+    await db.close();
+  };
+  return { db, services, dispatcher: new Dispatcher(services, handlers), close };
 }

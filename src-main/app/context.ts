@@ -3,6 +3,7 @@ import type { EventName, EventPayload, OpOutput, OpParsedInput, OperationName } 
 import type { Role } from '../../src-shared/permissions.js';
 import type { SessionUser } from '../../src-shared/contract/system.js';
 import type { Database } from '../db/orm.js';
+import type { SigningHost } from '../signing/signing-host.js';
 import type { EventBus } from './events.js';
 import type { SessionStore } from './sessions.js';
 
@@ -31,6 +32,8 @@ export interface Services {
   localSettings: LocalSettings;
   /** Folder of the SQLite backups (null on PostgreSQL). */
   backupDir: string | null;
+  /** Runs the eID card work in a process of its own (ADR 0021). */
+  signing: SigningHost;
   now(): Date;
 }
 

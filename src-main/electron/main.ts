@@ -6,13 +6,15 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { app, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, dialog, ipcMain, Menu, safeStorage, session, utilityProcess } from 'electron';
 import { startApp, type AppInstance } from '../app/bootstrap.js';
 import { seedDemo } from '../app/demo/seed-demo.js';
 import { fileSettings } from '../app/local-settings.js';
 import { log } from '../app/log.js';
 import { APP_VERSION } from '../app/version.js';
 import { userDataDir } from '../db/paths.js';
+import { SigningHost } from '../signing/signing-host.js';
+import { utilityFork } from '../signing/worker-process.js';
 import { bindIpc } from '../transport/ipc.js';
 import { pickLanguage, translator } from './desktop-text.js';
 import { hardenEverySession, hardenSession, hardenWebContents, openExternal, registerAppScheme, serveRenderer } from './hardening.js';
@@ -70,7 +72,9 @@ async function main(): Promise<void> {
 
   let instance: AppInstance;
   try {
-    instance = await startApp({ target: choice.target, door: 'electron', secrets, localSettings: settings, dailyBackup: true });
+    // The eID card works in a utility process (ADR 0021): the RunAsNode fuse is off, so not child_process.fork.
+    const signingHost = new SigningHost({ fork: utilityFork(utilityProcess) });
+    instance = await startApp({ target: choice.target, door: 'electron', secrets, localSettings: settings, dailyBackup: true, signingHost });
   } catch (e) {
     dialog.showErrorBox(t('desktop.startFailedTitle', { app: APP_NAME }), t('desktop.startFailed', { reason: (e as Error).message }));
     app.exit(1);

@@ -20,7 +20,10 @@ export type SigningErrorCode =
   | 'CARD_REMOVED'
   | 'KEY_NOT_FOUND'
   | 'TOKEN_ERROR'
-  | 'SIGNATURE_TOO_LARGE';
+  | 'SIGNATURE_TOO_LARGE'
+  | 'NOT_A_PKCS11_MODULE'
+  | 'TIMEOUT'
+  | 'PROCESS_FAILED';
 
 export abstract class SigningError extends Error {
   abstract readonly code: SigningErrorCode;
@@ -172,5 +175,31 @@ export class SignatureTooLargeError extends TokenFailure {
   readonly code = 'SIGNATURE_TOO_LARGE';
   constructor(size: number, room: number) {
     super(`The signature (${size} bytes) does not fit the room reserved in the PDF (${room} bytes).`);
+  }
+}
+
+/** The library named as the PKCS#11 module loads as no PKCS#11 module (no C_GetFunctionList, not a shared library for this machine). */
+export class NotAPkcs11ModuleError extends TokenFailure {
+  readonly code = 'NOT_A_PKCS11_MODULE';
+  constructor(readonly path: string) {
+    super(`${path} is not a PKCS#11 module this computer can load. Choose the eID software's module (beidpkcs11), or leave the field empty to use its usual place.`);
+  }
+}
+
+// ---------------------------------------------------------------- the signing process (signing-host.ts)
+
+/** The card did not answer in time: the signing process was stopped, nothing was signed. */
+export class SigningTimeoutError extends TokenFailure {
+  readonly code = 'TIMEOUT';
+  constructor(readonly seconds: number) {
+    super(`The eID card did not answer within ${seconds} s: signing was abandoned and nothing was signed. Check the reader and the card, then sign again.`);
+  }
+}
+
+/** The signing process ended without an answer (crashed, killed, or abandoned by the app). */
+export class SigningProcessError extends TokenFailure {
+  readonly code = 'PROCESS_FAILED';
+  constructor(readonly reason: string) {
+    super(`The signing process stopped before it answered (${reason}): nothing was signed. Sign again; if it happens again, take the card out, insert it again and restart KoproGo.`);
   }
 }

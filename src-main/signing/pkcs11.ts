@@ -7,9 +7,9 @@
  * Threads: pkcs11js is synchronous except the *Async calls. C_Sign runs through C_SignAsync
  * on libuv's thread pool, so the event loop keeps running while the middleware shows its PIN
  * dialog or the pin-pad waits. C_Login has no async form: with a real card it can block until
- * the PIN is typed. The CLI runs it inline; the desktop app will run the whole signing in an
- * Electron utilityProcess (a Node process: native addons load there) and talk to it by
- * messages, so the window never freezes and a stuck reader can be abandoned (docs/signing.md).
+ * the PIN is typed. The CLI runs it inline; the app runs it in a signing process of its own
+ * (signing-host.ts: an Electron utilityProcess, or a Node child process in browser mode), so
+ * the window never freezes and a stuck reader can be abandoned (docs/signing.md, ADR 0021).
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,6 +22,7 @@ import {
   CardRemovedError,
   MiddlewareNotFoundError,
   NoTokenError,
+  NotAPkcs11ModuleError,
   PinBlockedError,
   PinCancelledError,
   SigningError,
@@ -38,6 +39,7 @@ export type Pkcs11Api = Pick<
   | 'load'
   | 'C_Initialize'
   | 'C_Finalize'
+  | 'C_GetInfo'
   | 'close'
   | 'C_GetSlotList'
   | 'C_GetTokenInfo'
@@ -220,6 +222,89 @@ export class Pkcs11Module {
       // idem
     }
   }
+}
+
+/** What a PKCS#11 module says about itself (C_GetInfo) and how many slots hold a token. */
+export interface ModuleInfo {
+  path: string;
+  manufacturer: string;
+  description: string;
+  cryptokiVersion: string;
+  libraryVersion: string;
+  slots: number;
+  slotsWithToken: number;
+}
+
+const version = (v: { major: number; minor: number }): string => `${v.major}.${String(v.minor).padStart(2, '0')}`;
+
+/**
+ * Loads one library as a PKCS#11 module, initializes it and asks what it is — the Settings
+ * screen's test of a module path. A library that does not load as a module (no
+ * C_GetFunctionList, another architecture, not a library) → NotAPkcs11ModuleError; a module
+ * that loads but fails to start → its named error. Run in the signing process only: loading
+ * a library runs its code.
+ */
+export function probeModule(path: string, createApi?: () => Pkcs11Api): ModuleInfo {
+  const api = createApi?.() ?? new pkcs11js.PKCS11();
+  try {
+    api.load(path);
+  } catch {
+    throw new NotAPkcs11ModuleError(path);
+  }
+  let initialized = false;
+  try {
+    try {
+      api.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
+      initialized = true;
+    } catch (e) {
+      if (ckrOf(e) !== 'CKR_CRYPTOKI_ALREADY_INITIALIZED') throw named(e, 'C_Initialize', false);
+    }
+    let info: pkcs11js.ModuleInfo;
+    let slots: number;
+    let withToken: number;
+    try {
+      info = api.C_GetInfo();
+      slots = api.C_GetSlotList(false).length;
+      withToken = api.C_GetSlotList(true).length;
+    } catch (e) {
+      throw named(e, 'C_GetInfo', false);
+    }
+    return {
+      path,
+      manufacturer: trimmed(info.manufacturerID),
+      description: trimmed(info.libraryDescription),
+      cryptokiVersion: version(info.cryptokiVersion),
+      libraryVersion: version(info.libraryVersion),
+      slots,
+      slotsWithToken: withToken,
+    };
+  } finally {
+    if (initialized) {
+      try {
+        api.C_Finalize();
+      } catch {
+        // nothing to release
+      }
+    }
+    try {
+      api.close();
+    } catch {
+      // idem
+    }
+  }
+}
+
+/** Where the dynamic loader finds a bare library name (Linux's `libbeidpkcs11.so.0`), for saying whether it is installed. */
+const LIBRARY_DIRS = ['/usr/lib', '/usr/lib64', '/usr/local/lib', '/lib', '/lib64', '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/lib/x86_64-linux-gnu', '/lib/aarch64-linux-gnu'];
+
+/** The file a module path names, when it is there: an absolute path as is, a bare name in the loader's usual directories. */
+export function locateModule(path: string): string | null {
+  if (isAbsolute(path)) return existsSync(path) ? path : null;
+  for (const dir of LIBRARY_DIRS) {
+    const candidate = `${dir}/${path}`;
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
 }
 
 export interface OpenSignerOptions {

@@ -2,8 +2,10 @@
  * The signing screen's operations, on the minutes a meeting produced: `pv.status` lists the
  * signature fields (who signs each, signed or not, verified offline) and `pv.sign` signs one
  * with an eID card — here SoftHSM2 tokens standing in for an RSA and an EC card
- * (test/support/softhsm.ts) — storing the signed file as the new minutes document. Refusals
- * (wrong PIN, wrong slot, field already signed, unknown module, no middleware) change nothing.
+ * (test/support/softhsm.ts) — storing the signed file as the new minutes document. The card
+ * work runs in the signing process (a Node child process here, ADR 0021). Refusals (wrong
+ * PIN, wrong slot, field already signed, unknown module, no middleware, a signing process
+ * that dies or does not answer in time) change nothing.
  * SQLite only: the signing does not depend on the driver, the storage is the documents'.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,11 +13,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SigningHost } from '../../src-main/signing/signing-host.js';
 import { testApp, type TestApp } from '../support/app.js';
+import { closedMeeting } from '../support/closed-meeting.js';
 import { createTestPki, SOFTHSM_MODULE, softhsmAvailable, type TestPki } from '../support/softhsm.js';
 
 const NOW = new Date('2026-03-01T09:00:00Z');
-const address = { street: 'Rue des Tilleuls 12', postalCode: '1000', city: 'Bruxelles', country: 'BE' };
 
 describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (pv.status, pv.sign) on sqlite', () => {
   let app: TestApp;
@@ -34,27 +37,15 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
   beforeAll(async () => {
     pki = createTestPki();
     work = mkdtempSync(join(tmpdir(), 'koprogo-pv-sign-'));
-    // The module is loaded in this process: it reads its tokens from SOFTHSM2_CONF, and it is
-    // the module this computer "knows" (the only one pv.sign accepts besides the middleware).
+    // The signing process inherits the environment: the module reads its tokens from
+    // SOFTHSM2_CONF, and it is the module this computer "knows" (the only one pv.sign accepts
+    // besides the middleware's and the one saved in Settings).
     process.env.SOFTHSM2_CONF = pki.env.SOFTHSM2_CONF;
     process.env.KOPROGO_PKCS11_MODULE = SOFTHSM_MODULE;
     app = await testApp('sqlite', () => NOW);
-    await app.admin('firm.update', { name: 'Syndic Démo SRL', bce: null, address, ipiNumber: '504.321' });
-    const b = (await app.admin('buildings.create', { name: 'Résidence Les Tilleuls', address, bce: null, totalShares: 1000, bankAccounts: [] })).id;
-    for (const [i, name] of ['Arnaud', 'Bosmans', 'Claes', 'Dupont'].entries()) {
-      const o = await app.admin('owners.create', { kind: 'person', name, firstName: null, bce: null, language: 'fr', address, email: null, emailConsent: false, phone: null });
-      const lot = await app.admin('lots.create', { buildingId: b, data: { number: `A${i + 1}`, kind: 'apartment', floor: i, shares: 250 } });
-      await app.admin('lots.transfer', { lotId: lot.id, date: '2020-01-01', newOwners: [{ ownerId: o.id, fractionNum: 1, fractionDen: 1 }] });
-      keys.push(`o${o.id}`);
-    }
-    ag = (await app.admin('ag.create', { buildingId: b, kind: 'ordinary', place: 'Salle des fêtes', scheduledAt: '2026-03-20T18:00:00+01:00', convocationDate: '2026-03-02' })).id;
-    const item = (await app.admin('ag.saveItem', { assemblyId: ag, title: 'Approbation des comptes', majorityRule: 'absolute' })).id;
-    for (const k of keys.slice(0, 3)) await app.admin('ag.checkIn', { assemblyId: ag, voterKey: k, mode: 'present' });
-    await app.admin('ag.open', { assemblyId: ag, chair: 'Jean Dupont', secretary: 'Marie Martin-Lefèvre' });
-    await app.admin('ag.startVote', { itemId: item });
-    await app.admin('ag.vote', { itemId: item, all: 'for', votes: [{ voterKey: keys[1]!, choice: 'against' }] });
-    await app.admin('ag.declare', { itemId: item });
-    await app.admin('ag.close', { assemblyId: ag });
+    const meeting = await closedMeeting(app);
+    ag = meeting.assemblyId;
+    keys.push(...meeting.voterKeys);
   });
 
   afterAll(async () => {
@@ -107,6 +98,29 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
     const accountant = await app.signedIn('accountant');
     expect(await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin }, accountant)).toMatchObject({ code: 'FORBIDDEN' });
     expect((await status()).document).toEqual(before);
+  });
+
+  it('a signing process that dies, or does not answer in time, gives a clear error and leaves the minutes as they were', async () => {
+    const before = (await status()).document;
+    // Killed while it works (a crash, a middleware that brings its process down).
+    const pending = app.dispatcher.call('pv.sign', { assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: pki.rsa.slotId }, { cli: true });
+    await expect.poll(() => app.services.signing.activePids().length, { interval: 5 }).toBe(1);
+    process.kill(app.services.signing.activePids()[0]!, 'SIGKILL');
+    const died = await pending;
+    expect(died.ok || died.error).toMatchObject({ code: 'DOMAIN_RULE', details: { rule: 'signing_process_failed' } });
+    expect(died.ok || died.error.message).toMatch(/nothing was signed/);
+    expect(app.services.signing.activePids()).toEqual([]);
+    // A card that does not answer in time (here: a few milliseconds) is abandoned.
+    const host = app.services.signing;
+    app.services.signing = new SigningHost({ signTimeoutMs: 5 });
+    try {
+      expect(await fail({ assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: pki.rsa.slotId })).toMatchObject({ details: { rule: 'signing_timeout' } });
+      expect(app.services.signing.activePids()).toEqual([]);
+    } finally {
+      app.services.signing = host;
+    }
+    expect((await status()).document).toEqual(before);
+    expect((await status()).fields.filter((f) => f.signed)).toEqual([]);
   });
 
   it('signs the chair’s field with the RSA card: the signed file becomes the minutes, verified; the same field twice is refused', async () => {

@@ -75,6 +75,38 @@ export class FakeWebContents extends Emitter {
   send = (channel: string, msg: unknown) => void this.sent.push([channel, msg]);
 }
 
+/**
+ * What `utilityProcess.fork` returns, driven by the test: it records what the app posted and
+ * whether it was killed; the test plays the child with `reply` and `exit`. No process runs.
+ */
+export class FakeUtilityProcess extends Emitter {
+  private static nextPid = 90_000;
+  readonly pid = FakeUtilityProcess.nextPid++;
+  posted: unknown[] = [];
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  kill(): boolean {
+    if (this.killed) return false;
+    this.killed = true;
+    // Electron reports a killed utility process with 'exit' (a code, never a signal).
+    queueMicrotask(() => this.emit('exit', 15));
+    return true;
+  }
+  /** The child posts a message to the app. */
+  reply(message: unknown): void {
+    this.emit('message', message);
+  }
+}
+
 export function createFakeElectron() {
   const calls: string[] = [];
   const app = new Emitter();
@@ -93,6 +125,7 @@ export function createFakeElectron() {
     ipcListeners: new Map<string, (event: unknown, message: unknown) => void>(),
     menu: null as unknown,
     quitCalls: 0,
+    utilityProcesses: [] as FakeUtilityProcess[],
   };
   const defaultSession = new FakeSession('default');
   state.sessions.push(defaultSession);
@@ -174,6 +207,13 @@ export function createFakeElectron() {
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     screen: { getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     BrowserWindow: FakeWindow,
+    utilityProcess: {
+      fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+        const child = new FakeUtilityProcess(modulePath, args, options);
+        state.utilityProcesses.push(child);
+        return child;
+      },
+    },
   };
   return { calls, state, app, electron, defaultSession };
 }

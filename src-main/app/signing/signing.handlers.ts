@@ -3,9 +3,8 @@ import { AssemblySchema, AuditRecordSchema, DocumentSchema } from '../../db/enti
 import { sql } from '../../db/knex.js';
 import { SigningError, WrongPinError } from '../../signing/errors.js';
 import { listFields } from '../../signing/fields.js';
-import { checkSignable, loadPdf, signPdf } from '../../signing/pades.js';
-import { applicationPin, middlewarePin } from '../../signing/pin.js';
-import { EidSigner, moduleCandidates, modulePaths, parseSlotId } from '../../signing/pkcs11.js';
+import { checkSignable, loadPdf } from '../../signing/pades.js';
+import { moduleCandidates, modulePaths, parseSlotId } from '../../signing/pkcs11.js';
 import { shippedTrustStore } from '../../signing/trust-anchors.js';
 import { verifyPdf } from '../../signing/verify.js';
 import type { HandlerContext, Handlers } from '../context.js';
@@ -140,16 +139,12 @@ export const signingHandlers: Handlers<'pv.status' | 'pv.sign'> = {
     const language = languageOf(stored.doc.fileName);
 
     // The file and the field first: a refusal must not cost the person a PIN entry. Then the
-    // card, with no transaction open (a real card waits for its PIN on the reader).
+    // card, in the signing process (ADR 0021), with no transaction open: a real card waits
+    // for its PIN on the reader.
     let signed;
     try {
       await checkSignable(stored.bytes, field);
-      const card = await EidSigner.open({ modulePath, slotId, pin: pin ? applicationPin(async () => pin) : middlewarePin() });
-      try {
-        signed = await signPdf(stored.bytes, { field, signer: card, reason: reasonOf(signer, language), location: m.assembly.place, signingTime: ctx.now() });
-      } finally {
-        card.close();
-      }
+      signed = await ctx.services.signing.sign({ pdf: stored.bytes, field, modulePath, slotId, pin, reason: reasonOf(signer, language), location: m.assembly.place, signingTime: ctx.now() });
     } catch (e) {
       throw asDomainError(e);
     }
