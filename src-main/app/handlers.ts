@@ -14,6 +14,7 @@ import { bankingHandlers } from './banking/banking.handlers.js';
 import { reminderHandlers } from './banking/reminders.handlers.js';
 import { sepaHandlers } from './banking/sepa.handlers.js';
 import { signingHandlers } from './signing/signing.handlers.js';
+import { signingSettingsHandlers } from './signing/signing-settings.js';
 
 /** Every operation's implementation; the test in handlers.test.ts keeps it equal to the contract. */
 export const handlers: HandlerMap = {
@@ -32,4 +33,5 @@ export const handlers: HandlerMap = {
   ...reminderHandlers,
   ...sepaHandlers,
   ...signingHandlers,
+  ...signingSettingsHandlers,
 };

@@ -11,6 +11,7 @@ import { reportOperations } from './reports.js';
 import { systemOperations } from './system.js';
 import { bankingOperations } from './banking.js';
 import { signingOperations } from './signing.js';
+import { signingSettingsOperations } from './signing-settings.js';
 
 /** Every operation of the application, declared once. */
 export const operations = {
@@ -25,6 +26,7 @@ export const operations = {
   ...reportOperations,
   ...bankingOperations,
   ...signingOperations,
+  ...signingSettingsOperations,
 } satisfies Record<string, OperationDef>;
 
 export type Operations = typeof operations;

@@ -54,7 +54,7 @@ export const signingOperations = {
       pin: z.string().min(4).max(32).optional(),
       /** The slot as `pkcs11-tool -L` prints it (0x…) or in decimal; default: the first eID card. */
       slot: z.string().trim().max(24).optional(),
-      /** A PKCS#11 module known to this computer: the eID middleware's, or the one $KOPROGO_PKCS11_MODULE names. */
+      /** A PKCS#11 module known to this computer: the eID middleware's, the one $KOPROGO_PKCS11_MODULE names, or the one saved in Settings (settings.signing.save). Absent: the saved one, else the variable's, else the middleware's. */
       module: z.string().max(1000).optional(),
     }),
     output: z.object({ documentId: id, sha256: z.string(), field: z.string(), signer: z.string(), signingTime: z.string() }),

@@ -13,6 +13,7 @@ import { storePdf } from '../finance/documents.js';
 import { fill, GOVERNANCE_CATALOGS, type DocumentLanguage } from '../governance/governance-text.js';
 import { assertEditable, loadMeeting, type Meeting } from '../governance/meeting-state.js';
 import { minutesFacts } from '../governance/minutes.js';
+import { savedModulePath } from './signing-settings.js';
 
 /**
  * The signing screen's two operations (docs/signing.md): `pv.status` reads the signature
@@ -70,14 +71,15 @@ function reasonOf(signer: Signer | undefined, language: DocumentLanguage): strin
 
 /**
  * Only a module this computer already knows may be loaded: the eID middleware's usual
- * places, or the one named by $KOPROGO_PKCS11_MODULE. A path typed in a window must never
- * make the main process load an arbitrary library.
+ * places, the one named by $KOPROGO_PKCS11_MODULE, or the one an administrator saved in
+ * Settings (probed when saved). A path typed in the signing window must never make the app
+ * load an arbitrary library. Without one: the saved module, else the variable or the usual places.
  */
-function allowedModule(requested: string | undefined): string | undefined {
-  if (requested === undefined || requested === '') return undefined;
-  const known = new Set([...modulePaths(), ...moduleCandidates()]);
+function allowedModule(requested: string | undefined, saved: string | null): string | undefined {
+  if (requested === undefined || requested === '') return saved ?? undefined;
+  const known = new Set([...modulePaths(), ...moduleCandidates(), ...(saved ? [saved] : [])]);
   if (!known.has(requested)) {
-    throw new DomainRuleError('module_not_allowed', 'This PKCS#11 module is not one this computer knows: use the eID middleware, or name the module in KOPROGO_PKCS11_MODULE before starting KoproGo', { path: ['module'] });
+    throw new DomainRuleError('module_not_allowed', 'This PKCS#11 module is not one this computer knows: choose it in Settings (Signing), or use the eID middleware', { path: ['module'] });
   }
   return requested;
 }
@@ -128,7 +130,7 @@ export const signingHandlers: Handlers<'pv.status' | 'pv.sign'> = {
     if (!['closed', 'failed'].includes(m.assembly.status)) throw new DomainRuleError('meeting_not_closed', 'The minutes are signed once the meeting is closed');
     const stored = await minutesDocument(ctx, m);
     if (!stored) throw new DomainRuleError('no_minutes', 'Draft the minutes first (ag.minutes): there is nothing to sign yet');
-    const modulePath = allowedModule(module);
+    const modulePath = allowedModule(module, savedModulePath(ctx.services.localSettings));
     let slotId: bigint | undefined;
     if (slot) {
       const parsed = parseSlotId(slot);
