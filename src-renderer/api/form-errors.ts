@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { useCallback, useEffect, useState } from 'react';
+import type { DefaultValues, FieldValues, Path, UseFormReset, UseFormSetError } from 'react-hook-form';
 import type { Problem } from '../../src-shared/result.js';
 import { useErrorText } from '../i18n/useErrorText.js';
 import { ApiError } from './ApiError.js';
@@ -65,4 +65,24 @@ export function useServerErrors<T extends FieldValues>(
   );
   const clear = useCallback(() => setFormError(null), []);
   return { formError, apply, clear };
+}
+
+/**
+ * A dialog's form, each time it opens: the values it starts from (`values()`, read then),
+ * and no server error left from the last time. `deps` are what those values come from (the
+ * record edited…): a change while the dialog is open starts it again from them.
+ */
+export function useResetOnOpen<T extends FieldValues>(
+  opened: boolean,
+  reset: UseFormReset<T>,
+  clearServerErrors: () => void,
+  values: () => DefaultValues<T> | T,
+  deps: readonly unknown[] = [],
+): void {
+  useEffect(() => {
+    if (opened) {
+      reset(values());
+      clearServerErrors();
+    }
+  }, [opened, reset, clearServerErrors, ...deps]); // eslint-disable-line react-hooks/exhaustive-deps
 }

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { ActionIcon, Button, Divider, Fieldset, Grid, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -7,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { BANK_PURPOSES, type BuildingDetail } from '../../../src-shared/contract/portfolio.js';
 import { formatBce } from '../../../src-shared/values/bce.js';
 import { formatIban } from '../../../src-shared/values/iban.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
+import { AddressFields } from '../../components/AddressFields.js';
 import { useOpMutation } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -50,12 +50,7 @@ export function BuildingForm({ opened, onClose, building, onSaved }: { opened: b
   const update = useOpMutation('buildings.update');
   const pending = create.isPending || update.isPending;
 
-  useEffect(() => {
-    if (opened) {
-      reset(initialValues(building));
-      server.clear();
-    }
-  }, [opened, building, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initialValues(building), [building]);
 
   const onSubmit = handleSubmit(async (v) => {
     server.clear();
@@ -85,18 +80,7 @@ export function BuildingForm({ opened, onClose, building, onSaved }: { opened: b
         <Stack gap="md">
           <TextInput label={t('buildingForm.name')} placeholder={t('buildingForm.namePlaceholder')} required data-autofocus error={errors.name?.message} {...register('name', required)} />
           <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 12 }}>
-              <TextInput label={t('address.street')} required autoComplete="street-address" error={errors.address?.street?.message} {...register('address.street', required)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 4, sm: 3 }}>
-              <TextInput label={t('address.postalCode')} required autoComplete="postal-code" error={errors.address?.postalCode?.message} {...register('address.postalCode', required)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 8, sm: 6 }}>
-              <TextInput label={t('address.city')} required autoComplete="address-level2" error={errors.address?.city?.message} {...register('address.city', required)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 3 }}>
-              <TextInput label={t('address.country')} maxLength={2} error={errors.address?.country?.message} {...register('address.country')} />
-            </Grid.Col>
+            <AddressFields register={register} errors={errors} />
           </Grid>
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>

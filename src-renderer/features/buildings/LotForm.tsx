@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { LOT_KINDS, type LotKind, type LotRow } from '../../../src-shared/contract/portfolio.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -29,12 +28,7 @@ export function LotForm({ opened, onClose, buildingId, lot }: { opened: boolean;
   const create = useOpMutation('lots.create');
   const update = useOpMutation('lots.update');
 
-  useEffect(() => {
-    if (opened) {
-      reset(initialValues(lot));
-      server.clear();
-    }
-  }, [opened, lot, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initialValues(lot), [lot]);
 
   const onSubmit = handleSubmit(async (v) => {
     server.clear();

@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../src-shared/contract/fields.js';
 import type { Owner } from '../../../src-shared/contract/portfolio.js';
 import { formatBce } from '../../../src-shared/values/bce.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
+import { AddressFields } from '../../components/AddressFields.js';
 import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFormat } from '../../i18n/useFormat.js';
@@ -66,12 +67,7 @@ export function OwnerForm({ opened, onClose, owner, onSaved, notLinkedHint }: { 
   const create = useOpMutation('owners.create');
   const update = useOpMutation('owners.update');
 
-  useEffect(() => {
-    if (opened) {
-      reset(initialValues(owner));
-      server.clear();
-    }
-  }, [opened, owner, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initialValues(owner), [owner]);
 
   // The bank details arrive after the form opens: they fill their own fields only.
   useEffect(() => {
@@ -164,18 +160,7 @@ export function OwnerForm({ opened, onClose, owner, onSaved, notLinkedHint }: { 
                 </Grid.Col>
               </>
             )}
-            <Grid.Col span={12}>
-              <TextInput label={t('address.street')} required autoComplete="street-address" error={errors.address?.street?.message} {...register('address.street', required)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 4, sm: 3 }}>
-              <TextInput label={t('address.postalCode')} required autoComplete="postal-code" error={errors.address?.postalCode?.message} {...register('address.postalCode', required)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 8, sm: 6 }}>
-              <TextInput label={t('address.city')} required autoComplete="address-level2" error={errors.address?.city?.message} {...register('address.city', required)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 3 }}>
-              <TextInput label={t('address.country')} maxLength={2} error={errors.address?.country?.message} {...register('address.country')} />
-            </Grid.Col>
+            <AddressFields register={register} errors={errors} />
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <Controller
                 control={control}

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { ActionIcon, Alert, Button, Fieldset, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconAlertTriangle, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LotRow } from '../../../src-shared/contract/portfolio.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { OwnerForm } from './OwnerForm.js';
@@ -51,12 +51,7 @@ export function TransferLotDialog({ opened, onClose, lot }: { opened: boolean; o
   const owners = useOpQuery('owners.list', {}, { enabled: opened });
   const transfer = useOpMutation('lots.transfer');
 
-  useEffect(() => {
-    if (opened) {
-      reset({ date: today(), newOwners: [{ ownerId: null, fractionNum: 1, fractionDen: 1 }] });
-      server.clear();
-    }
-  }, [opened, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => ({ date: today(), newOwners: [{ ownerId: null, fractionNum: 1, fractionDen: 1 }] }));
 
   const ownerOptions = useMemo(
     () => (owners.data ?? []).map((o) => ({ value: String(o.id), label: `${o.displayName} — ${o.address.postalCode} ${o.address.city}` })),

@@ -1,11 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Alert, Button, Grid, Group, Loader, Modal, ScrollArea, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { parseEuros } from './amount.js';
@@ -40,12 +40,7 @@ export function CallForm({ opened, onClose, buildingId }: { opened: boolean; onC
   const issue = useOpMutation('calls.issue');
   const keys = useOpQuery('charges.keys', { buildingId }, { enabled: opened });
 
-  useEffect(() => {
-    if (opened) {
-      reset(initialValues());
-      server.clear();
-    }
-  }, [opened, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initialValues());
 
   const values = useWatch({ control });
   const totalCents = parseEuros(values.total ?? '');

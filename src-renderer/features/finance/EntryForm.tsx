@@ -1,11 +1,11 @@
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { ActionIcon, Badge, Button, Grid, Group, Kbd, Modal, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { EntryDetail } from '../../../src-shared/contract/ledger.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { accountLabel, isPostable } from './accounts.js';
@@ -57,12 +57,7 @@ export function EntryForm({ opened, onClose, buildingId, fiscalYear, onPosted }:
   const journals = useOpQuery('ledger.journals', { buildingId }, { enabled: opened });
   const accounts = useOpQuery('ledger.accounts', { buildingId }, { enabled: opened, staleTime: 5 * 60_000 });
 
-  useEffect(() => {
-    if (opened) {
-      reset(initialValues(defaultDate));
-      server.clear();
-    }
-  }, [opened, defaultDate, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initialValues(defaultDate), [defaultDate]);
 
   const accountOptions = useMemo(
     () => (accounts.data ?? []).filter((a) => isPostable(a.code)).map((a) => ({ value: a.code, label: `${a.code} — ${accountLabel(a, i18n.language)}` })),

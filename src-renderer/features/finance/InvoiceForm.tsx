@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { ActionIcon, Alert, Button, FileInput, Grid, Group, Modal, Select, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -6,7 +6,7 @@ import { IconFileTypePdf, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail } from '../../../src-shared/contract/invoices.js';
 import { ApiError } from '../../api/ApiError.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { accountLabel, isPostable } from './accounts.js';
@@ -73,12 +73,7 @@ export function InvoiceForm({ opened, onClose, invoice, buildingId, onSaved }: {
   const [supplierDialog, setSupplierDialog] = useState<{ name: string } | null>(null);
   const [supplierSearch, setSupplierSearch] = useState('');
 
-  useEffect(() => {
-    if (opened) {
-      reset(initialValues(invoice, buildingId, i18n.language));
-      server.clear();
-    }
-  }, [opened, invoice, buildingId, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initialValues(invoice, buildingId, i18n.language), [invoice, buildingId]);
 
   const chosenBuilding = useWatch({ control, name: 'buildingId' });
   const bId = chosenBuilding ? Number(chosenBuilding) : null;

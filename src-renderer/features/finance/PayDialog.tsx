@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail } from '../../../src-shared/contract/invoices.js';
 import { formatIban } from '../../../src-shared/values/iban.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { todayIso } from './dates.js';
@@ -26,12 +25,7 @@ export function PayDialog({ invoice, opened, onClose }: { invoice: InvoiceDetail
   const server = useServerErrors(setError, isField);
   const pay = useOpMutation('invoices.pay');
 
-  useEffect(() => {
-    if (opened) {
-      reset({ date: todayIso(), bankAccountId: null });
-      server.clear();
-    }
-  }, [opened, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => ({ date: todayIso(), bankAccountId: null }));
 
   const onSubmit = handleSubmit(async (v) => {
     if (!invoice) return;

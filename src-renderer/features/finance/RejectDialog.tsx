@@ -1,10 +1,9 @@
-import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDetail } from '../../../src-shared/contract/invoices.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -17,12 +16,7 @@ export function RejectDialog({ invoice, opened, onClose, onRejected }: { invoice
   const server = useServerErrors(setError, isField);
   const reject = useOpMutation('invoices.reject');
 
-  useEffect(() => {
-    if (opened) {
-      reset({ reason: '' });
-      server.clear();
-    }
-  }, [opened, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => ({ reason: '' }));
 
   const onSubmit = handleSubmit(async ({ reason }) => {
     if (!invoice) return;

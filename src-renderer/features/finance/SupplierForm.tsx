@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -24,12 +23,7 @@ export function SupplierForm({ opened, onClose, initialName, onSaved }: { opened
   const server = useServerErrors(setError, isField);
   const create = useOpMutation('suppliers.create');
 
-  useEffect(() => {
-    if (opened) {
-      reset({ ...EMPTY, name: initialName ?? '' });
-      server.clear();
-    }
-  }, [opened, initialName, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => ({ ...EMPTY, name: initialName ?? '' }), [initialName]);
 
   const onSubmit = handleSubmit(async (v) => {
     server.clear();

@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Button, Group, Modal, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { MajorityPicker } from './MajorityPicker.js';
@@ -24,12 +23,7 @@ export function AgendaItemForm({ opened, onClose, assemblyId, item }: { opened: 
   const { register, control, handleSubmit, setError, reset, formState: { errors } } = useForm<Values>({ defaultValues: initial(item) });
   const server = useServerErrors(setError, isField);
   const save = useOpMutation('ag.saveItem');
-  useEffect(() => {
-    if (opened) {
-      reset(initial(item));
-      server.clear();
-    }
-  }, [opened, item, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initial(item), [item]);
 
   const onSubmit = handleSubmit(async (v) => {
     server.clear();

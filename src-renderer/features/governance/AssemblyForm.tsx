@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AssemblyDetail } from '../../../src-shared/contract/governance.js';
 import { CONVOCATION_MIN_DAYS } from '../../../src-shared/governance.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { addDays, todayIso } from '../finance/dates.js';
@@ -38,12 +37,7 @@ export function AssemblyForm({ opened, onClose, buildingId, assembly, onCreated 
   const create = useOpMutation('ag.create');
   const update = useOpMutation('ag.update');
 
-  useEffect(() => {
-    if (opened) {
-      reset(initial(assembly));
-      server.clear();
-    }
-  }, [opened, assembly, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => initial(assembly), [assembly]);
 
   const onSubmit = handleSubmit(async (v) => {
     server.clear();

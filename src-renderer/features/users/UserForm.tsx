@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Button, Grid, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../src-shared/contract/fields.js';
 import type { BuildingRow } from '../../../src-shared/contract/portfolio.js';
 import { ROLES, type Role } from '../../../src-shared/permissions.js';
-import { useServerErrors } from '../../api/form-errors.js';
+import { useResetOnOpen, useServerErrors } from '../../api/form-errors.js';
 import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 
@@ -35,12 +35,7 @@ export function UserForm({ opened, onClose, buildings }: { opened: boolean; onCl
   const create = useOpMutation('users.create');
   const owners = useOpQuery('owners.list', {}, { enabled: opened && role === 'owner' });
 
-  useEffect(() => {
-    if (opened) {
-      reset(DEFAULTS);
-      server.clear();
-    }
-  }, [opened, reset, server.clear]); // eslint-disable-line react-hooks/exhaustive-deps
+  useResetOnOpen(opened, reset, server.clear, () => DEFAULTS);
 
   const ownerOptions = useMemo(() => (owners.data ?? []).map((o) => ({ value: String(o.id), label: `${o.displayName} — ${o.address.postalCode} ${o.address.city}` })), [owners.data]);
 
