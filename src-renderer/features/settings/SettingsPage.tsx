@@ -5,6 +5,7 @@ import { can } from '../../app/permissions.js';
 import { CloudSettingsForm } from './CloudSettingsForm.js';
 import { DatabasePanel } from './DatabasePanel.js';
 import { LanguageSettings } from './LanguageSettings.js';
+import { SigningSettingsForm } from './SigningSettingsForm.js';
 import { SmtpSettingsForm } from './SmtpSettingsForm.js';
 
 export function SettingsPage() {
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <LanguageSettings />
       {can(user, 'settings.manage') ? <CloudSettingsForm /> : null}
       {can(user, 'settings.manage') ? <SmtpSettingsForm /> : null}
+      {can(user, 'settings.manage') ? <SigningSettingsForm /> : null}
       {can(user, 'db.admin') ? <DatabasePanel /> : null}
     </Stack>
   );
