@@ -103,6 +103,8 @@ const fake = vi.hoisted(() => {
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     screen: { getAllDisplays: () => state.displays },
     BrowserWindow: FakeWindow,
+    // The signing host is made at start; it forks only when a card signs (signing-host.test.ts).
+    utilityProcess: { fork: () => { throw new Error('no signing in this test'); } },
   };
   return { calls, state, electron, emitApp };
 });

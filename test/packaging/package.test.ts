@@ -137,6 +137,8 @@ describe('the packaged app (electron-builder --linux dir, offline)', () => {
     expect(has(`/${pkg.main}`)).toBe(true);
     expect(has('/dist/main-build/src-main/electron/preload.cjs')).toBe(true);
     expect(has('/dist/main-build/src-main/cli/main.js')).toBe(true);
+    // The eID signing process (ADR 0021): forked by the main process, it must be inside the asar.
+    expect(has('/dist/main-build/src-main/signing/signing-worker.js')).toBe(true);
     expect(has('/dist/main-build/migrations/sqlite/index.js')).toBe(true);
     expect(has('/dist/renderer/index.html')).toBe(true);
     expect(files.some((f) => /^\/dist\/renderer\/assets\/index-[^/]+\.js$/.test(f))).toBe(true);
@@ -259,5 +261,13 @@ describe('the packaged app (electron-builder --linux dir, offline)', () => {
       console.log(JSON.stringify({ fonts: fontsDir(), certs: shippedCertsDir(), anchors: shippedTrustStore().anchors.length }));`;
     const found = JSON.parse(run(process.execPath, ['--input-type=module', '-e', probe], { cwd: work, env, timeout: 30_000 }).trim()) as Record<string, unknown>;
     expect(found).toEqual({ fonts: join(resources, 'fonts'), certs: join(resources, 'belgium-eid-certs'), anchors: 6 });
+    // The signing process starts from the packaged worker and loads pkcs11js from the packaged
+    // node_modules: asked to probe a file that is no library, it answers with the named error.
+    const signing = `
+      const { SigningHost } = await import(${JSON.stringify(join(app, 'dist/main-build/src-main/signing/signing-host.js'))});
+      const e = await new SigningHost().probe(${JSON.stringify(db)}).catch((x) => x);
+      console.log(JSON.stringify({ name: e.name, code: e.code }));`;
+    const probed = JSON.parse(run(process.execPath, ['--input-type=module', '-e', signing], { cwd: work, env, timeout: 30_000 }).trim().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(probed).toEqual({ name: 'NotAPkcs11ModuleError', code: 'NOT_A_PKCS11_MODULE' });
   }, 180_000);
 });
