@@ -6,6 +6,7 @@
  * Both sides parse what they receive: the other process is a boundary.
  */
 import { z } from 'zod';
+import { pkcs11ModuleProbe } from '../../src-shared/contract/signing-settings.js';
 import {
   CardRemovedError,
   EncryptedPdfError,
@@ -50,16 +51,8 @@ export const workerRequest = z.discriminatedUnion('kind', [signRequest, probeReq
 export type SignRequest = z.infer<typeof signRequest>;
 export type WorkerRequest = z.infer<typeof workerRequest>;
 
-export const moduleProbe = z.object({
-  path: z.string(),
-  manufacturer: z.string(),
-  description: z.string(),
-  /** "2.40" */
-  cryptokiVersion: z.string(),
-  libraryVersion: z.string(),
-  slots: z.number().int(),
-  slotsWithToken: z.number().int(),
-});
+/** What a module said about itself (settings.signing.save's answer), with the path probed. */
+export const moduleProbe = pkcs11ModuleProbe.extend({ path: z.string() });
 export type ModuleProbe = z.infer<typeof moduleProbe>;
 
 export const serializedError = z.object({

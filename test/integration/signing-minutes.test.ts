@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigningHost } from '../../src-main/signing/signing-host.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { closedMeeting } from '../support/closed-meeting.js';
-import { createTestPki, SOFTHSM_MODULE, softhsmAvailable, type TestPki } from '../support/softhsm.js';
+import { createTestPki, keepEnv, SOFTHSM_MODULE, softhsmAvailable, type TestPki } from '../support/softhsm.js';
 
 const NOW = new Date('2026-03-01T09:00:00Z');
 
@@ -26,7 +26,7 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
   let work: string;
   let ag: number;
   const keys: string[] = [];
-  const saved = { conf: process.env.SOFTHSM2_CONF, module: process.env.KOPROGO_PKCS11_MODULE };
+  const restoreEnv = keepEnv('SOFTHSM2_CONF', 'KOPROGO_PKCS11_MODULE');
   const fail = async (input: Record<string, unknown>, token?: string) => {
     const r = token ? await app.as(token, 'pv.sign', input) : await app.dispatcher.call('pv.sign', input, { cli: true });
     if (r.ok) throw new Error('pv.sign should have been refused');
@@ -52,10 +52,7 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
     await app?.close();
     pki?.cleanup();
     if (work) rmSync(work, { recursive: true, force: true });
-    for (const [k, v] of [['SOFTHSM2_CONF', saved.conf], ['KOPROGO_PKCS11_MODULE', saved.module]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv();
   });
 
   it('before the minutes are drafted there is nothing to sign', async () => {

@@ -13,7 +13,7 @@ import { AuditRecordSchema } from '../../src-main/db/entities/index.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { closedMeeting } from '../support/closed-meeting.js';
 import { DRIVERS } from '../support/drivers.js';
-import { createTestPki, SOFTHSM_MODULE, softhsmAvailable, type TestPki } from '../support/softhsm.js';
+import { createTestPki, keepEnv, SOFTHSM_MODULE, softhsmAvailable, type TestPki } from '../support/softhsm.js';
 
 const NOW = new Date('2026-03-01T09:00:00Z');
 /** A real shared library that is not a PKCS#11 module. */
@@ -23,7 +23,7 @@ describe.skipIf(!softhsmAvailable()).each(DRIVERS)('the signing module in Settin
   let app: TestApp;
   let pki: TestPki;
   let work: string;
-  const saved = { conf: process.env.SOFTHSM2_CONF, module: process.env.KOPROGO_PKCS11_MODULE };
+  const restoreEnv = keepEnv('SOFTHSM2_CONF', 'KOPROGO_PKCS11_MODULE');
   const refused = async (modulePath: string) => {
     const r = await app.dispatcher.call('settings.signing.save', { modulePath }, { cli: true });
     if (r.ok) throw new Error(`${modulePath} should have been refused`);
@@ -43,10 +43,7 @@ describe.skipIf(!softhsmAvailable()).each(DRIVERS)('the signing module in Settin
     await app?.close();
     pki?.cleanup();
     if (work) rmSync(work, { recursive: true, force: true });
-    for (const [k, v] of [['SOFTHSM2_CONF', saved.conf], ['KOPROGO_PKCS11_MODULE', saved.module]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv();
   });
 
   it('before anything is saved: the middleware’s usual place, said not installed here', async () => {

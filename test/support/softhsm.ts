@@ -12,6 +12,17 @@ import { join } from 'node:path';
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so';
 
+/** Remembers these environment variables (SOFTHSM2_CONF, KOPROGO_PKCS11_MODULE…); the function returned puts them back. */
+export function keepEnv(...keys: string[]): () => void {
+  const before = keys.map((k) => [k, process.env[k]] as const);
+  return () => {
+    for (const [k, v] of before) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
+
 export const softhsmAvailable = (): boolean =>
   existsSync(SOFTHSM_MODULE) && ['softhsm2-util', 'pkcs11-tool', 'openssl'].every((t) => {
     try {
