@@ -100,65 +100,68 @@ export async function generalLedgerOf(ctx: HandlerContext, input: OpParsedInput<
   return { ...header, accounts: out, totalDebitCents, totalCreditCents };
 }
 
-interface OwnerStatementHead {
-  id: number; name: string; street: string; postalCode: string; city: string; bce: string | null;
+interface OwnerStatementRow {
+  buildingId: number; name: string; street: string; postalCode: string; city: string; bce: string | null;
   fyId: number | null; fyStart: unknown; fyEnd: unknown; fyStatus: string | null;
   ownerId: number | null; ownerKind: string | null; ownerName: string | null; ownerFirstName: string | null;
   accounts?: number | string;
+  /** The line's columns: null on the one row of a statement without lines. */
+  lineId: number | null; accountCode: string; entryId: number; date: unknown; label: string | null; d: string | number; c: string | number; description: string; number: number; journalCode: string;
 }
 
 /**
- * The building, the fiscal year and the owner of a statement in one statement (left joins on
- * the ids asked for): the page is opened often, and each ORM lookup cost a round trip and a
- * hydration (docs/performance.md). Who may read it: whoever reads the building's books
- * (finance.read, in scope), and the owner themself — their own only (AR 12/07/2012: each
- * co-owner can see their individual account at any time), also in a building where they no
- * longer hold a lot (they still have accounts there).
+ * Everything an owner's statement shows, in one statement: the building, the fiscal year and
+ * the owner (left joins on the ids asked for) with the year's lines of the owner's two
+ * accounts, resolved inside it so that it walks the (account_id, date, id) index. The page
+ * is opened often; each ORM lookup cost a round trip and a hydration (docs/performance.md).
+ *
+ * Who may read it: whoever reads the building's books (finance.read, in scope), and the
+ * owner themself — their own only (AR 12/07/2012: each co-owner can see their individual
+ * account at any time), also in a building where they no longer hold a lot (they still have
+ * accounts there).
  */
-async function ownerStatementHead(ctx: HandlerContext, { buildingId, fiscalYearId, ownerId }: OpParsedInput<'ledger.ownerStatement'>, codes: readonly string[]) {
+async function ownerStatementRows(ctx: HandlerContext, { buildingId, fiscalYearId, ownerId }: OpParsedInput<'ledger.ownerStatement'>, codes: string[]): Promise<OwnerStatementRow[]> {
   const finance = canReadFinance(ctx);
   const scope = await ctx.scope();
   if (finance) {
     if (!scope.all && !scope.buildingIds.has(buildingId)) throw new NotFoundError('Building', buildingId);
   } else if (!scope.ownerIds?.has(ownerId)) throw new ForbiddenError("You may read only your own owner's account");
   const knex = ctx.em.getKnex();
+  const accounts = knex('ledger_account').select('id').where('building_id', buildingId).whereIn('code', codes);
+  const lines = knex('journal_line as l')
+    .join('ledger_account as a', 'a.id', 'l.account_id')
+    .join('journal_entry as e', 'e.id', 'l.entry_id')
+    .join('journal as j', 'j.id', 'e.journal_id')
+    .where('l.fiscal_year_id', fiscalYearId)
+    .whereIn('l.account_id', accounts)
+    .select('l.fiscal_year_id as fyId', 'a.code as accountCode', 'l.id as lineId', 'l.entry_id as entryId', 'l.date', 'l.label', 'l.debit_cents as d', 'l.credit_cents as c', 'e.description', 'e.number', 'j.code as journalCode');
   const q = sql(ctx.em, 'building as b')
     .leftJoin('fiscal_year as fy', (j) => j.on('fy.building_id', '=', 'b.id').andOnVal('fy.id', '=', fiscalYearId))
     .leftJoin('owner as o', (j) => j.onVal('o.id', '=', ownerId))
+    .leftJoin(lines.as('x'), 'x.fyId', 'fy.id')
     .where('b.id', buildingId)
-    .first('b.id', 'b.name', 'b.street', 'b.postal_code as postalCode', 'b.city', 'b.bce',
+    .select('b.id as buildingId', 'b.name', 'b.street', 'b.postal_code as postalCode', 'b.city', 'b.bce',
       'fy.id as fyId', 'fy.start_date as fyStart', 'fy.end_date as fyEnd', 'fy.status as fyStatus',
-      'o.id as ownerId', 'o.kind as ownerKind', 'o.name as ownerName', 'o.first_name as ownerFirstName');
-  if (!finance) q.select({ accounts: knex('ledger_account').count('*').where('building_id', buildingId).whereIn('code', codes as string[]) });
-  const h = (await q) as OwnerStatementHead | undefined;
+      'o.id as ownerId', 'o.kind as ownerKind', 'o.name as ownerName', 'o.first_name as ownerFirstName',
+      'x.accountCode', 'x.lineId', 'x.entryId', 'x.date', 'x.label', 'x.d', 'x.c', 'x.description', 'x.number', 'x.journalCode')
+    .orderBy([{ column: 'x.date' }, { column: 'x.lineId' }]);
+  if (!finance) q.select({ accounts: knex('ledger_account').count('*').where('building_id', buildingId).whereIn('code', codes) });
+  const rows = (await q) as OwnerStatementRow[];
+  const h = rows[0];
   if (!h || (!finance && !scope.buildingIds.has(buildingId) && Number(h.accounts ?? 0) === 0)) throw new NotFoundError('Building', buildingId);
   if (h.fyId === null) throw new NotFoundError('Fiscal year', fiscalYearId);
   if (h.ownerId === null) throw new NotFoundError('Owner', ownerId);
-  const fy = { id: Number(h.fyId), startDate: rawDate(h.fyStart), endDate: rawDate(h.fyEnd), status: String(h.fyStatus) };
-  const header: ReportHeader = {
-    building: { id: Number(h.id), name: h.name, street: h.street, postalCode: h.postalCode, city: h.city, bce: h.bce ?? null },
-    fiscalYear: { id: fy.id, startDate: fy.startDate, endDate: fy.endDate, status: fy.status as 'open' | 'closed' },
-  };
-  return { fy, header, displayName: ownerDisplayName({ kind: String(h.ownerKind), name: String(h.ownerName), firstName: h.ownerFirstName ?? null }) };
+  return rows;
 }
 
 export async function ownerStatementOf(ctx: HandlerContext, input: OpParsedInput<'ledger.ownerStatement'>): Promise<OwnerStatement> {
   // 4100-<id>: calls to the reserve fund; 4101-<id>: provisions for the working capital.
   const codes = { reserve: `4100-${input.ownerId}`, working: `4101-${input.ownerId}` } as const;
-  const { fy, header, displayName } = await ownerStatementHead(ctx, input, [codes.reserve, codes.working]);
-  // The year's lines of the two accounts, by date then line, with the account's code: the
-  // accounts are resolved inside the statement, which walks the (account_id, date, id) index.
-  const accounts = ctx.em.getKnex()('ledger_account').select('id').where('building_id', input.buildingId).whereIn('code', [codes.reserve, codes.working]);
-  const rows = (await sql(ctx.em, 'journal_line as l')
-    .join('ledger_account as a', 'a.id', 'l.account_id')
-    .join('journal_entry as e', 'e.id', 'l.entry_id')
-    .join('journal as j', 'j.id', 'e.journal_id')
-    .where('l.fiscal_year_id', fy.id)
-    .whereIn('l.account_id', accounts)
-    .select('a.code as accountCode', 'l.id', 'l.entry_id as entryId', 'l.date', 'l.label', 'l.debit_cents as d', 'l.credit_cents as c', 'e.description', 'e.number', 'j.code as journalCode')
-    .orderBy([{ column: 'l.date' }, { column: 'l.id' }])) as (Omit<RawLine, 'accountId'> & { accountCode: string })[];
-  const lines = rows.map((r) => ({
-    fund: r.accountCode === codes.reserve ? ('reserve' as const) : ('working' as const), lineId: Number(r.id), entryId: Number(r.entryId),
+  const rows = await ownerStatementRows(ctx, input, [codes.reserve, codes.working]);
+  const h = rows[0]!;
+  const fy = { id: Number(h.fyId), startDate: rawDate(h.fyStart), endDate: rawDate(h.fyEnd), status: h.fyStatus as 'open' | 'closed' };
+  const lines = rows.filter((r) => r.lineId !== null).map((r) => ({
+    fund: r.accountCode === codes.reserve ? ('reserve' as const) : ('working' as const), lineId: Number(r.lineId), entryId: Number(r.entryId),
     date: rawDate(r.date), label: r.label, debitCents: Number(r.d), creditCents: Number(r.c), description: r.description,
     journalCode: r.journalCode, reference: entryReference(r.journalCode, fy.startDate, Number(r.number)),
   }));
@@ -168,8 +171,9 @@ export async function ownerStatementOf(ctx: HandlerContext, input: OpParsedInput
   };
   const combined = withBalance(lines);
   return {
-    ...header,
-    owner: { id: input.ownerId, displayName },
+    building: { id: Number(h.buildingId), name: h.name, street: h.street, postalCode: h.postalCode, city: h.city, bce: h.bce ?? null },
+    fiscalYear: fy,
+    owner: { id: input.ownerId, displayName: ownerDisplayName({ kind: String(h.ownerKind), name: String(h.ownerName), firstName: h.ownerFirstName ?? null }) },
     reserve: fund('reserve'), working: fund('working'),
     combined: {
       lines: combined.lines.map((l, i) => {
