@@ -5,7 +5,7 @@
  */
 
 /** Bump when the generated data changes: cached benchmark databases are keyed by it. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20260115;
 /** The generated firm's "today": data never depends on the clock. */
 export const BENCH_TODAY = '2026-11-15';
@@ -15,7 +15,7 @@ export const LAST_YEAR = 2026;
 export const BENCH_PASSWORD = 'koprogo-bench';
 export const BENCH_USERS = { syndic: 'syndic@bench.koprogo.be', accountant: 'accountant@bench.koprogo.be' } as const;
 
-export interface BenchSizes { buildings: number; lots: number; owners: number; invoices: number; suppliers: number }
+export interface BenchSizes { buildings: number; lots: number; owners: number; invoices: number; suppliers: number; assemblies: number }
 
 /** What scale N means: scale 1 is the large firm of the brief; counts scale linearly. */
 export function benchSizes(scale: number): BenchSizes {
@@ -27,6 +27,7 @@ export function benchSizes(scale: number): BenchSizes {
     owners: Math.max(buildings * 4, Math.round(15_000 * scale)),
     invoices: Math.round(60_000 * scale),
     suppliers: Math.max(16, Math.round(600 * scale)),
+    assemblies: Math.max(1, Math.round(50 * scale)),
   };
 }
 

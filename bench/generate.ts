@@ -7,7 +7,8 @@
  * funds and a yearly reserve-fund call with their OGM, owners' payments on monthly bank
  * statements, ~60 000 supplier invoices (most paid, a few hundred waiting for approval)
  * with their purchase and payment entries, monthly bank charges: about 2 million journal
- * lines. Governance (assemblies), charge statements, documents and the audit trail of the
+ * lines; a closed ordinary general assembly of 2026 in one building in six (50 at scale 1,
+ * generate-assemblies.ts). Charge statements, documents and the audit trail of the
  * generated rows are not generated.
  *
  * The rows follow the handlers' conventions, so that the handlers read them as their own:
@@ -30,6 +31,7 @@ import { distribute } from '../src-main/domain/distribution.js';
 import { ogmCheckDigits } from '../src-shared/values/ogm.js';
 import { mod97 } from '../src-shared/values/iban.js';
 import type { DbTarget } from '../src-main/db/orm.js';
+import { ASSEMBLY_TABLES, generateAssembly, type AssemblyWriter } from './generate-assemblies.js';
 import { BENCH_NOW, BENCH_PASSWORD, BENCH_TODAY, BENCH_USERS, benchSizes, DEFAULT_SEED, FIRST_YEAR, GENERATOR_VERSION, LAST_YEAR } from './bench-firm.js';
 
 export { BENCH_NOW, BENCH_PASSWORD, BENCH_TODAY, BENCH_USERS, benchSizes, DEFAULT_SEED, FIRST_YEAR, GENERATOR_VERSION, LAST_YEAR, type BenchSizes } from './bench-firm.js';
@@ -155,6 +157,7 @@ const TABLES = {
   fund_call_line: ['id', 'call_id', 'owner_id', 'amount_cents', 'ogm'],
   invoice: ['id', 'building_id', 'supplier_id', 'number', 'invoice_date', 'due_date', 'amount_cents', 'vat_cents', 'expense_account', 'distribution_key_id', 'period_start', 'period_end', 'description', 'document_id', 'status', 'submitted_by', 'approvals', 'rejection_reason', 'entry_id', 'payment_entry_id', 'created_at', 'updated_at', 'statement_id'],
   invoice_event: ['id', 'invoice_id', 'at', 'actor', 'action', 'from_status', 'to_status', 'note'],
+  ...ASSEMBLY_TABLES,
 } as const;
 type Table = keyof typeof TABLES;
 type Cell = string | number | boolean | null | Date;
@@ -373,6 +376,15 @@ export async function seedBench(opts: SeedBenchOptions): Promise<SeedBenchResult
     const collator = new Intl.Collator('fr');
     const years = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
 
+    // General assemblies: in as many buildings as the scale asks (the flagship first, the
+    // others spread evenly), from their own random stream so that the rest of the firm is
+    // the same with or without them.
+    const agRng = prng(seed ^ 0x0a6e0a6e);
+    const withAssembly = new Set(Array.from({ length: Math.min(sizes.buildings, sizes.assemblies) }, (_, k) => Math.floor((k * sizes.buildings) / Math.min(sizes.buildings, sizes.assemblies))));
+    const agWriter: AssemblyWriter = {
+      rng: agRng, add: (t, r) => w.add(t, r), take: (t) => ids.take(t), at: (ms) => w.at(ms), bool: (v) => w.bool(v), actor: syndicLabel, secretary: 'Bench syndic',
+    };
+
     for (let b = 0; b < sizes.buildings; b++) {
       bar?.update(b, { phase: 'buildings' });
       const buildingId = ids.take('building');
@@ -435,6 +447,12 @@ export async function seedBench(opts: SeedBenchOptions): Promise<SeedBenchResult
       }
       for (const lot of lots) {
         for (const p of lot.periods) for (const o of p.owners) w.add('ownership', [ids.take('ownership'), lot.id, o.ownerId, o.fractionNum, o.fractionDen, p.from, p.to]);
+      }
+      if (withAssembly.has(b)) {
+        generateAssembly(agWriter, {
+          id: buildingId, language, street, city, lots,
+          ownerName: (id) => (owners[id - 1] as OwnerRec).display, outsider: () => agRng.pick(owners).display,
+        });
       }
       const lotWeights = Object.fromEntries(lots.map((l) => [String(l.id), l.shares]));
       const ownersOn = (date: string) => {

@@ -8,6 +8,7 @@ import { memorySettings } from '../../src-main/app/local-settings.js';
 import type { OpInput, OpOutput, OperationName } from '../../src-shared/contract/index.js';
 import { BENCH_PASSWORD, BENCH_USERS, LAST_YEAR, seedBench, SeedRefusedError } from '../../bench/generate.js';
 import { runCli } from '../support/cli.js';
+import { resolutionTally, type MeetingFacts } from '../../src-main/domain/meeting.js';
 
 /**
  * The benchmark firm is written in bulk, beside the handlers: these tests read a tiny one
@@ -121,6 +122,36 @@ describe('the benchmark generator (seed-bench) on SQLite', () => {
     expect(preview.lines.reduce((s, l) => s + l.amountCents, 0)).toBe(1_000_000);
   });
 
+  it('holds a closed general assembly the meeting room reads back: quorum, proxies, declared results that recount the same, minutes', async () => {
+    const [largest] = await call('buildings.list', { sort: 'lotCount', direction: 'desc' });
+    const list = await call('ag.list', { buildingId: (largest as OpOutput<'buildings.list'>[number]).id });
+    expect(list).toHaveLength(counts.assembly as number);
+    const ag = await call('ag.get', { id: list[0]?.id as number });
+    expect(ag.status).toBe('closed');
+    expect(ag.quorum.reached).toBe(true);
+    expect(ag.checks.filter((c) => c.severity === 'error')).toEqual([]);
+    expect(ag.voters.some((v) => v.mode === 'proxy' && v.proxy?.valid)).toBe(true);
+    const voted = ag.items.filter((i) => i.voted);
+    const facts: MeetingFacts = {
+      session: 'first', totalShares: ag.voters.reduce((t, v) => t + v.shares, 0), people: ag.people,
+      units: ag.voters.map((v) => ({ key: v.key, name: v.name, shares: v.shares, ownerIds: v.ownerIds, lotIds: [] })),
+      attendance: ag.voters.filter((v) => v.mode !== 'absent').map((v) => ({ voterKey: v.key, mode: v.mode, holder: v.holder, fromItem: v.fromItem, untilItem: v.untilItem })),
+    };
+    expect(voted.length).toBeGreaterThanOrEqual(8);
+    for (const item of ag.items) {
+      expect(item.status).toBe(item.voted ? 'declared' : 'pending');
+      if (!item.voted) continue;
+      // The stored result is the one the engine gives for the stored votes and attendance.
+      expect(item.result?.votesRecorded).toBe(Object.keys(item.votes).length);
+      const recount = resolutionTally(facts, { id: String(item.id), position: item.position, majority: item.majority, votes: item.votes });
+      expect(item.result?.resolution).toEqual(recount.resolutions[0]);
+    }
+    const [row] = await rowsOf<{ n: number }>(app, `select count(*) as n from vote v join agenda_item i on i.id = v.item_id where i.assembly_id = ${ag.id}`);
+    expect(Number(row?.n)).toBe(voted.reduce((s, i) => s + Object.keys(i.votes).length, 0));
+    const minutes = await call('ag.minutes', { assemblyId: ag.id, language: 'fr' });
+    expect(Buffer.from(minutes.contentBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('refuses a database that is not empty, and changes nothing', async () => {
     const before = await rowsOf<{ n: number }>(app, 'select count(*) as n from journal_line');
     await expect(seedBench({ target: { driver: 'sqlite', path }, scale: SCALE })).rejects.toBeInstanceOf(SeedRefusedError);
@@ -139,7 +170,7 @@ describe('koprogo seed-bench', () => {
       const app = await startApp({ target: { driver: 'sqlite', path }, door: 'test', localSettings: memorySettings() });
       try {
         const h = createHash('sha256');
-        for (const table of ['owner', 'lot', 'ownership', 'journal_entry', 'journal_line', 'invoice', 'fund_call_line']) {
+        for (const table of ['owner', 'lot', 'ownership', 'journal_entry', 'journal_line', 'invoice', 'fund_call_line', 'assembly', 'assembly_attendance', 'agenda_item', 'vote', 'vote_event']) {
           h.update(JSON.stringify(await rowsOf(app, `select * from ${table} order by id`)));
         }
         return h.digest('hex');

@@ -42,7 +42,7 @@ function scaleArg(value: string): number {
 export function register(program: Command): void {
   program
     .command('seed-bench')
-    .description('fill an empty database with the benchmark firm: scale 1 = 300 buildings, 12 000 lots, 15 000 owners, ~2 M journal lines (docs/performance.md)')
+    .description('fill an empty database with the benchmark firm: scale 1 = 300 buildings, 12 000 lots, 15 000 owners, ~2 M journal lines, 50 general assemblies (docs/performance.md)')
     .requiredOption('--scale <n>', 'size: 1 is the full benchmark firm, 0.1 a tenth', scaleArg)
     .option('--seed <n>', 'another seed gives another portfolio of the same size', (v: string) => {
       if (!/^\d+$/.test(v)) throw new InvalidArgumentError('Expected a whole number.');
@@ -61,6 +61,6 @@ export function register(program: Command): void {
       }
       if (globalOptions(cmd).json) return printJson(result);
       const c = result.counts;
-      out(`Benchmark firm (scale ${result.scale}, seed ${result.seed}) generated in ${result.seconds} s: ${c.building ?? 0} buildings, ${c.lot ?? 0} lots, ${c.owner ?? 0} owners, ${c.invoice ?? 0} invoices, ${c.journal_entry ?? 0} entries, ${c.journal_line ?? 0} journal lines.`);
+      out(`Benchmark firm (scale ${result.scale}, seed ${result.seed}) generated in ${result.seconds} s: ${c.building ?? 0} buildings, ${c.lot ?? 0} lots, ${c.owner ?? 0} owners, ${c.invoice ?? 0} invoices, ${c.journal_entry ?? 0} entries, ${c.journal_line ?? 0} journal lines, ${c.assembly ?? 0} general assemblies.`);
     });
 }
