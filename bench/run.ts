@@ -98,12 +98,19 @@ interface DriverRun {
   scale: number;
   generated: Generated;
   dbBytes: number;
-  rss: { processStartMb: number; startMb: number; openMb: number; endMb: number; heapOpenMb: number; heapEndMb: number };
+  rss: { processStartMb: number; startMb: number; openMb: number; endMb: number; heapOpenMb: number; heapEndMb: number; points: MemoryPoint[] };
   fixture: Fixture;
   results: QueryResult[];
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/** Process memory after a full GC at one point of the run: RSS, the JS heap, and memory outside it (buffers, native). */
+interface MemoryPoint { at: string; rssMb: number; heapMb: number; externalMb: number }
+const memoryPoint = (at: string): MemoryPoint => {
+  const m = memory();
+  return { at, rssMb: mb(m.rss), heapMb: mb(m.heapUsed), externalMb: mb(m.external) };
+};
 const selected = (name: string, only: string[]) => only.length === 0 || only.some((o) => name.includes(o));
 
 async function explain(knex: Knex, driver: Driver, sql: string, bindings: readonly unknown[]): Promise<string[]> {
@@ -143,7 +150,9 @@ async function captureSql(knex: Knex, fn: () => Promise<unknown>): Promise<{ sql
 
 async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer | null, pagedOnly: boolean): Promise<DriverRun> {
   const db: BenchDatabase = driver === 'sqlite' ? await sqliteDatabase(scale, args.fresh) : await pgDatabase(pg as PgServer, scale, args.fresh);
+  const points: MemoryPoint[] = [{ at: 'process start', rssMb: mb(PROCESS_START_RSS), heapMb: NaN, externalMb: NaN }];
   const rssStart = memory().rss;
+  points.push(memoryPoint('before opening the database'));
   const app = await startApp({ target: db.target, door: 'browser', localSettings: memorySettings() });
   const server = await startBrowserServer({ dispatcher: app.dispatcher, staticDir: null });
   const knex = app.db.em().getKnex();
@@ -165,6 +174,7 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
   };
   const results: QueryResult[] = [];
   let fixture: Fixture;
+  let run: DriverRun;
   let rssOpen = 0, heapOpen = 0;
   try {
     // Open the portfolio as a user does: the building list, then the largest building's accounts.
@@ -174,12 +184,20 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
     const open = memory();
     rssOpen = open.rss;
     heapOpen = open.heapUsed;
+    points.push({ at: 'portfolio open', rssMb: mb(open.rss), heapMb: mb(open.heapUsed), externalMb: mb(open.external) });
 
-    const scenarios: Scenario[] = (await buildScenarios(knex, fixture)).filter((s) => selected(s.name, args.only) && (!pagedOnly || (s.kind === 'query' && s.paged)));
-    for (const s of scenarios) {
+    const scenarios: Scenario[] = (await buildScenarios(knex, fixture, call)).filter((s) => selected(s.name, args.only) && (!pagedOnly || (s.kind === 'query' && s.paged)));
+    const queries = scenarios.filter((s) => s.kind === 'query').length;
+    for (const [k, s] of scenarios.entries()) {
+      if (k === queries && queries > 0) points.push(memoryPoint(`after the ${queries} page and query measures`));
       process.stderr.write(`  ${driver} s${scale} ${s.name}…\n`);
       if (s.kind === 'pure') {
         results.push({ name: s.name, what: s.what, paged: false, inProcess: await measure(s.run, args.measure) });
+        continue;
+      }
+      if (s.kind === 'handler') {
+        const opts = s.iterations ? { ...args.measure, iterations: Math.min(args.measure.iterations, s.iterations), warmup: Math.min(args.measure.warmup, 5) } : args.measure;
+        results.push({ name: s.name, what: s.what, paged: false, inProcess: await measure(() => call(s.op, s.input), opts), http: await measure(() => httpCall(s.op, s.input), opts) });
         continue;
       }
       const r: QueryResult = { name: s.name, what: s.what, paged: s.paged, ...(s.floor ? { floor: true } : {}) };
@@ -200,6 +218,8 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
       }
       results.push(r);
     }
+
+    if (scenarios.length > queries) points.push(memoryPoint(`after the ${scenarios.length - queries} domain, meeting and minutes measures`));
 
     // A command's event reaching the screens: ledger.post → data-changed. The real measure
     // (a vote registered → the projector page) comes with the governance screens.
@@ -245,6 +265,7 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
         results.push({ name: 'vote→projector', what: `a vote registered in a ${meeting.voters.length}-voter meeting until the projector page has re-read its bars (HTTP + WebSocket)`, paged: false, http: projector });
       }
       ws.close();
+      points.push(memoryPoint('after the event and vote→projector measures'));
     }
 
     // Banking: a year of statements for every building, imported file by file and auto-matched
@@ -265,15 +286,17 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
       }
       const seconds = Math.round((performance.now() - t0) / 100) / 10;
       const rate = total.movements ? Math.round((100 * total.matched) / total.movements) : 0;
+      points.push(memoryPoint('after a year of bank statements per building'));
       results.push({
         name: 'bank.year', paged: false, inProcess: statsOf(samples),
         what: `a year of monthly statements per building, imported and auto-matched: ${ids.length} buildings, ${total.statements} statements, ${total.movements} movements, ${rate} % matched, ${seconds} s in all`,
       });
     }
     const end = memory();
-    return {
+    points.push({ at: 'end of the run, app open', rssMb: mb(end.rss), heapMb: mb(end.heapUsed), externalMb: mb(end.external) });
+    run = {
       driver, scale, generated: db.generated, dbBytes: await db.size(),
-      rss: { processStartMb: mb(PROCESS_START_RSS), startMb: mb(rssStart), openMb: mb(rssOpen), endMb: mb(end.rss), heapOpenMb: mb(heapOpen), heapEndMb: mb(end.heapUsed) },
+      rss: { processStartMb: mb(PROCESS_START_RSS), startMb: mb(rssStart), openMb: mb(rssOpen), endMb: mb(end.rss), heapOpenMb: mb(heapOpen), heapEndMb: mb(end.heapUsed), points },
       fixture, results,
     };
   } finally {
@@ -281,6 +304,10 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
     await app.close();
     await db.dispose();
   }
+  // What stays once the app is closed is the bench's own (its results, the modules loaded)
+  // or memory the allocator keeps: the part of the end RSS that is not the app's.
+  points.push(memoryPoint('app closed (the bench alone)'));
+  return run;
 }
 
 // ---------------------------------------------------------------------------- targets and printing
@@ -315,6 +342,7 @@ function printRun(run: DriverRun): string {
   const lines = [
     `\n== ${run.driver}, scale ${run.scale}: ${c.building} buildings, ${c.lot} lots, ${c.owner} owners, ${c.invoice} invoices, ${c.journal_entry} entries, ${c.journal_line} journal lines`,
     `   generator ${run.generated.seconds} s${run.generated.cached ? ' (earlier run, cached)' : ''} · database ${mb(run.dbBytes)} MB on disk · RSS ${run.rss.processStartMb} MB at start, ${run.rss.startMb} MB before opening, ${run.rss.openMb} MB portfolio open, ${run.rss.endMb} MB at the end (heap ${run.rss.heapOpenMb} → ${run.rss.heapEndMb} MB)`,
+    `   memory (after a full GC): ${run.rss.points.map((p) => `${p.at} ${p.rssMb} MB${Number.isFinite(p.heapMb) ? ` (heap ${p.heapMb}, external ${p.externalMb})` : ''}`).join(' · ')}`,
     `   largest building #${run.fixture.buildingId} (${run.fixture.buildingLots} lots), year #${run.fixture.fiscalYearId}, account ${run.fixture.busyAccount} (${run.fixture.busyAccountLines} lines)\n`,
   ];
   const body: string[][] = [];

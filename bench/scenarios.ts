@@ -29,6 +29,56 @@ export interface Fixture {
   entryId: number;
   /** The first invoice of the approval inbox. */
   invoiceId: number;
+  /** Generated general assemblies (none in a database of an older generator). */
+  assemblies: AssemblyFixture | null;
+}
+
+export interface AssemblyFixture {
+  /** The closed assembly of the largest building: the most voters of the firm. */
+  largest: { id: number; voters: number; resolutions: number; proxies: number };
+  /** The closed assembly with 10 resolutions whose voters are closest to 40 (the minutes PDF). */
+  minutes: { id: number; voters: number; resolutions: number };
+}
+
+/** A generated assembly as the meeting room reads it (ag.get): the engine's input of all its resolutions. */
+interface AgDetail {
+  voters: { key: string; name: string; shares: number; mode: string; holder: string | null }[];
+  people: { key: string; name: string; syndic: boolean }[];
+  items: { id: number; voted: boolean; majority: string; votes: Record<string, VoteChoice> }[];
+}
+
+async function assemblyFixture(knex: Knex, call: Call, buildingId: number): Promise<AssemblyFixture | null> {
+  const list = await rows<{ id: number; buildingId: number; resolutions: number }>(knex,
+    `select a.id, a.building_id as "buildingId", (select count(*) from agenda_item i where i.assembly_id = a.id and i.voted = ?) as resolutions
+     from assembly a where a.status = 'closed' order by a.id`, [true]).catch(() => []);
+  if (list.length === 0) return null;
+  const voters = async (id: number) => ((await call('ag.get', { id })) as AgDetail).voters;
+  const flagship = list.find((a) => Number(a.buildingId) === buildingId) ?? list[0]!;
+  const fv = await voters(Number(flagship.id));
+  let minutes: AssemblyFixture['minutes'] | null = null;
+  const tens = list.filter((a) => Number(a.resolutions) === 10);
+  for (const a of tens.length ? tens : list) {
+    const n = (await voters(Number(a.id))).length;
+    if (!minutes || Math.abs(n - 40) < Math.abs(minutes.voters - 40)) minutes = { id: Number(a.id), voters: n, resolutions: Number(a.resolutions) };
+  }
+  return {
+    largest: { id: Number(flagship.id), voters: fv.length, resolutions: Number(flagship.resolutions), proxies: fv.filter((v) => v.mode === 'proxy').length },
+    minutes: minutes as AssemblyFixture['minutes'],
+  };
+}
+
+/** The tally engine's input for every resolution of a meeting read through ag.get. */
+function tallyInputOf(ag: AgDetail): TallyInput {
+  const input = {
+    session: 'first', totalShares: ag.voters.reduce((s, v) => s + v.shares, 0),
+    owners: ag.voters.map((v) => ({ id: v.key, name: v.name, shares: v.shares })),
+    people: ag.people.map((p) => ({ id: p.key, name: p.name, ...(p.syndic ? { role: 'syndic' } : {}) })),
+    attendance: ag.voters.filter((v) => v.mode !== 'absent').map((v) => (v.mode === 'present' ? { owner: v.key, present: true } : { owner: v.key, proxyHolder: v.holder ?? '' })),
+    resolutions: ag.items.filter((i) => i.voted).map((i) => ({ id: String(i.id), majority: i.majority, votes: i.votes })),
+  };
+  const parsed = parseTallyInput(input);
+  if (!parsed.ok) throw new Error(`generated assembly: ${parsed.problems.slice(0, 3).join('; ')}`);
+  return parsed.value;
 }
 
 /** Runs an operation the way a door does (a signed-in session); throws on an error envelope. */
@@ -53,7 +103,17 @@ export interface PureScenario {
   what: string;
   run: () => unknown;
 }
-export type Scenario = QueryScenario | PureScenario;
+/** A handler with no hand-written SQL equivalent (a document, the meeting room's state): timed through both doors. */
+export interface HandlerScenario {
+  kind: 'handler';
+  name: string;
+  what: string;
+  op: string;
+  input: unknown;
+  /** Calls per measure when the handler is slow or writes (a stored PDF). */
+  iterations?: number;
+}
+export type Scenario = QueryScenario | PureScenario | HandlerScenario;
 
 export async function rows<T = Record<string, unknown>>(knex: Knex, sql: string, bindings: readonly unknown[] = []): Promise<T[]> {
   const r = (await knex.raw(sql, bindings as Knex.RawBinding[])) as unknown;
@@ -96,7 +156,9 @@ export async function findFixture(knex: Knex, call: Call): Promise<Fixture> {
   const [entry] = await rows<{ entry_id: number }>(knex,
     "select entry_id from invoice where building_id = ? and status = 'paid' and invoice_date between ? and ? order by invoice_date desc, id desc limit 1", [buildingId, `${LAST_YEAR - 1}-01-01`, `${LAST_YEAR - 1}-12-31`]);
   const inbox = (await call('invoices.list', { status: 'pending_approval', sort: 'dueDate', limit: 1 })) as { rows: { id: number }[] };
+  const assemblies = await assemblyFixture(knex, call, buildingId);
   return {
+    assemblies,
     entryId: Number(entry?.entry_id ?? 0), invoiceId: inbox.rows[0]?.id ?? 0,
     buildingId, buildingLots: Number(b.n), fiscalYearId, fiscalYearStart: isoDate(fy.start), busyAccount, busyAccountLines: Number(busy?.n ?? 0),
     ownerId: Number(owner?.owner_id ?? 0), paidDeepCursor, paidDeepPages, ledgerDeepCursor, ledgerDeepPages,
@@ -229,7 +291,7 @@ export function assemblyOf500(): TallyInput {
   return parsed.value;
 }
 
-export async function buildScenarios(knex: Knex, fx: Fixture): Promise<Scenario[]> {
+export async function buildScenarios(knex: Knex, fx: Fixture, call: Call): Promise<Scenario[]> {
   const yearInput = { buildingId: fx.buildingId, fiscalYearId: fx.fiscalYearId };
   const callDate = `${LAST_YEAR}-10-01`;
   const out: Scenario[] = [
@@ -370,7 +432,16 @@ export async function buildScenarios(knex: Knex, fx: Fixture): Promise<Scenario[
   const assembly = assemblyOf500();
   out.push(
     { kind: 'pure', name: 'distribute.200lots', what: `distribute() of an invoice over ${lotShares.length} lots (largest remainder, BigInt)`, run: () => distribute(1_234_567, weights) },
-    { kind: 'pure', name: 'tally.500owners', what: 'tally() of an assembly: 500 owners, proxies, 10 resolutions', run: () => tally(assembly) },
+    { kind: 'pure', name: 'tally.500owners', what: 'tally() of a synthetic assembly built in memory: 500 owners, proxies, 10 resolutions', run: () => tally(assembly) },
   );
+  const ag = fx.assemblies;
+  if (ag) {
+    const generated = tallyInputOf((await call('ag.get', { id: ag.largest.id })) as AgDetail);
+    out.push(
+      { kind: 'handler', name: 'ag.get.largest', what: `the meeting room's state (ag.get: voters, attendance, proxies, quorum, results) of the generated assembly of the largest building: ${ag.largest.voters} voters, ${ag.largest.proxies} proxies, ${ag.largest.resolutions} resolutions`, op: 'ag.get', input: { id: ag.largest.id } },
+      { kind: 'pure', name: 'tally.generated', what: `tally() of that generated assembly read through ag.get: ${ag.largest.voters} voters, all ${ag.largest.resolutions} resolutions recounted`, run: () => tally(generated) },
+      { kind: 'handler', name: 'ag.minutes', what: `minutes PDF (ag.minutes, drafted and stored) of a generated closed meeting: ${ag.minutes.voters} voters, ${ag.minutes.resolutions} resolutions`, op: 'ag.minutes', input: { assemblyId: ag.minutes.id, language: 'fr' }, iterations: 60 },
+    );
+  }
   return out;
 }
