@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { CONVOCATION_MIN_DAYS, majorityRule, SECOND_SESSION_MIN_DAYS } from '../../../src-shared/governance.js';
 import type { AssemblyDetail } from '../../../src-shared/contract/governance.js';
-import { AgendaItemSchema, AssemblySchema, AttendanceSchema, LotSchema, MeetingPersonSchema, VoteEventSchema, VoteSchema, type AgendaItem } from '../../db/entities/index.js';
+import { AgendaItemSchema, AssemblySchema, AttendanceSchema, MeetingPersonSchema, VoteEventSchema, VoteSchema, type AgendaItem } from '../../db/entities/index.js';
 import { sql } from '../../db/knex.js';
 import { openingTally } from '../../domain/meeting.js';
 import { checkShares } from '../../domain/quota-shares.js';
-import type { VoteChoice } from '../../domain/tally.js';
+import type { TallyOutput, VoteChoice } from '../../domain/tally.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DomainRuleError, NotFoundError } from '../errors.js';
 import { buildingInScope } from '../scope.js';
@@ -17,10 +17,11 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 async function checksOf(ctx: HandlerContext, m: Meeting): Promise<AssemblyDetail['checks']> {
   const out: AssemblyDetail['checks'] = [];
   const date = meetingDate(m.assembly);
-  const lots = await ctx.em.find(LotSchema, { building: m.building.id });
-  const shares = checkShares(m.building.totalShares, lots.map((l) => ({ lotId: l.id, number: l.number, shares: l.shares })));
+  // The lots read with the meeting (plain rows), not hydrated again.
+  const shares = checkShares(m.building.totalShares, m.lots.map((l) => ({ lotId: l.id, number: l.number, shares: l.shares })));
   if (!shares.balanced) out.push({ code: 'shares_unbalanced', severity: 'error', message: `The lots' quote-parts add up to ${shares.sum}, not ${shares.total}: correct them before the meeting`, details: { sharesCheck: shares } });
-  const unowned = lots.filter((l) => l.shares > 0 && !m.units.some((u) => u.lotIds.includes(l.id))).map((l) => l.number);
+  const owned = new Set(m.units.flatMap((u) => u.lotIds));
+  const unowned = m.lots.filter((l) => l.shares > 0 && !owned.has(l.id)).map((l) => l.number);
   if (unowned.length) out.push({ code: 'lots_without_owner', severity: 'error', message: `Lots without an owner on ${date}: ${unowned.join(', ')}`, details: { lots: unowned } });
   if (!m.assembly.convocationDate) out.push({ code: 'no_convocation', severity: 'warning', message: 'No convocation date yet' });
   else if (daysBetween(m.assembly.convocationDate, date) < CONVOCATION_MIN_DAYS) {
@@ -37,16 +38,20 @@ async function checksOf(ctx: HandlerContext, m: Meeting): Promise<AssemblyDetail
   return out;
 }
 
-function proxyOf(m: Meeting, key: string): { valid: boolean; reason?: string } | null {
+/** A voter's proxy as the engine sees it at the opening; `opening` is that tally, computed once per meeting read. */
+function proxyOf(m: Meeting, key: string, opening: () => TallyOutput): { valid: boolean; reason?: string } | null {
   const rec = m.facts.attendance.find((a) => a.voterKey === key);
   if (!rec || rec.mode !== 'proxy') return null;
-  const p = openingTally(m.facts).proxies.find((x) => x.owner === key);
+  const p = opening().proxies.find((x) => x.owner === key);
   if (!p) return { valid: false, reason: 'proxy_ignored_owner_present' };
   return p.valid ? { valid: true } : { valid: false, reason: p.reason ?? 'invalid' };
 }
 
 async function detail(ctx: HandlerContext, m: Meeting): Promise<AssemblyDetail> {
   const a = m.assembly;
+  // One opening tally for every proxy shown (it was recounted per proxy: 43 times for the bench's 205-voter meeting).
+  let opening: TallyOutput | null = null;
+  const openingOnce = () => (opening ??= openingTally(m.facts));
   const holderName = (h: string | null) => (h ? (m.units.find((u) => u.key === h)?.name ?? m.people.find((p) => p.key === h)?.name ?? h) : null);
   return {
     id: a.id, buildingId: m.building.id, buildingName: m.building.name, totalShares: m.building.totalShares,
@@ -66,7 +71,7 @@ async function detail(ctx: HandlerContext, m: Meeting): Promise<AssemblyDetail> 
       return {
         key: u.key, name: u.name, shares: u.shares, ownerIds: u.ownerIds, lots: u.lotIds.map((l) => m.lotNumbers.get(l) ?? String(l)),
         mode: r?.mode ?? 'absent', holder: r?.holder ?? null, holderName: holderName(r?.holder ?? null), fromItem: r?.fromItem ?? 1, untilItem: r?.untilItem ?? null,
-        proxy: proxyOf(m, u.key),
+        proxy: proxyOf(m, u.key, openingOnce),
       };
     }),
     people: m.people,
@@ -197,7 +202,7 @@ export const governanceHandlers: Handlers<
     m = await reload(ctx, m);
     ctx.audit('ag.checkIn', 'assembly', assemblyId, null, { voterKey, mode, holder: holderKey, fromItem });
     tallyUpdated(ctx, assemblyId, null);
-    return { proxy: proxyOf(m, voterKey), quorum: liveQuorum(m) };
+    return { proxy: proxyOf(m, voterKey, () => openingTally(m.facts)), quorum: liveQuorum(m) };
   },
 
   'ag.depart': async ({ assemblyId, voterKey, untilItem }, ctx) => {

@@ -15,6 +15,8 @@ export interface Meeting {
   building: Building;
   units: VoterUnit[];
   lotNumbers: Map<number, string>;
+  /** Every lot of the building, owned or not on the day (the pre-meeting checks). */
+  lots: { id: number; number: string; shares: number }[];
   facts: MeetingFacts;
   items: AgendaItem[];
   votes: Map<number, Record<string, VoteChoice>>;
@@ -69,7 +71,8 @@ export async function readMeeting(em: EntityManager, assembly: Assembly, buildin
   // Voters' shares must add up to the total for the engine; lots without owner cannot vote.
   const unitKeys = new Set(units.map((u) => u.key));
   const facts: MeetingFacts = { session: assembly.session as 'first' | 'second', totalShares: units.reduce((s, u) => s + u.shares, 0), units, people, attendance: records.filter((r) => unitKeys.has(r.voterKey)) };
-  return { assembly, building: b, units, lotNumbers: new Map(lots.map((l) => [Number(l.id), String(l.number)])), facts, items, votes, people };
+  const lotRows = lots.map((l) => ({ id: Number(l.id), number: String(l.number), shares: Number(l.shares) }));
+  return { assembly, building: b, units, lotNumbers: new Map(lotRows.map((l) => [l.id, l.number])), lots: lotRows, facts, items, votes, people };
 }
 
 export function liveQuorum(m: Meeting): TallyOutput['quorum'] {
