@@ -17,18 +17,40 @@ export function fit(text: string, font: PDFFont, size: number, width: number): s
 }
 
 /**
+ * Widths at size 1 of the strings a document measures, per font. Measuring shapes the text
+ * with fontkit (OpenType lookups), which was most of the time of a PDF: wrapping measured
+ * every line again for each word added. A width scales with the size; the cache goes with
+ * the font, that is with its document.
+ */
+const widths = new WeakMap<PDFFont, Map<string, number>>();
+function widthAtOne(font: PDFFont, s: string): number {
+  let m = widths.get(font);
+  if (!m) widths.set(font, (m = new Map()));
+  let w = m.get(s);
+  if (w === undefined) m.set(s, (w = font.widthOfTextAtSize(s, 1)));
+  return w;
+}
+
+/**
  * The text broken into lines no wider than `width`: at spaces, keeping the author's line
- * breaks; a word wider than the line is cut where it must be.
+ * breaks; a word wider than the line is cut where it must be. A line's width is the sum of
+ * its words' and spaces' (our fonts do not kern across a space); near the limit the line is
+ * measured whole, so the breaks are those of measuring every candidate line.
  */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const out: string[] = [];
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+  const space = widthAtOne(font, ' ') * size;
+  const NEAR = 0.05; // points: rounding of the sums, far below any glyph's width
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
-    let line = '';
+    let line = '', lineWidth = 0;
     for (const word of oneLine(paragraph).split(/ +/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (fits(candidate)) {
+      let w = (line ? lineWidth + space : 0) + widthAtOne(font, word) * size;
+      if (Math.abs(w - width) <= NEAR) w = font.widthOfTextAtSize(candidate, size);
+      if (w <= width) {
         line = candidate;
+        lineWidth = w;
         continue;
       }
       if (line) out.push(line);
@@ -42,6 +64,7 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
         rest = chars.slice(n).join('');
       }
       line = rest;
+      lineWidth = widthAtOne(font, rest) * size;
     }
     out.push(line);
   }
