@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  BankAccountSchema, BuildingSchema, ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FiscalYearSchema, FundCallLineSchema, FundCallSchema,
+  BankAccountSchema, BuildingSchema, ChargeStatementLineSchema, ChargeStatementSchema, DistributionKeySchema, DistributionKeyWeightSchema, FundCallLineSchema, FundCallSchema,
   InvoiceSchema, LotSchema, SupplierSchema,
 } from '../../db/entities/index.js';
 import { sql } from '../../db/knex.js';
@@ -9,7 +9,7 @@ import { checkShares } from '../../domain/quota-shares.js';
 import type { HandlerContext, Handlers } from '../context.js';
 import { DomainRuleError, NotFoundError } from '../errors.js';
 import { ownerDisplayName } from '../portfolio/mappers.js';
-import { buildingInScope } from '../scope.js';
+import { assertBuildingVisible, buildingInScope } from '../scope.js';
 import { ensureOwnerAccounts } from './bookkeeping-setup.js';
 import { postEntry } from './posting.js';
 import type { EntryLine } from '../../domain/ledger.js';
@@ -20,18 +20,23 @@ import { compareText } from '../../../src-shared/text.js';
 export const GENERAL_KEY_NAME = 'Quotités / Aandelen';
 
 interface KeyWeights { name: string; weights: Record<string, number>; lots: { lotId: number; number: string; weight: number }[] }
+interface LotShares { id: number; number: string; shares: number }
+
+/** The general key: the lots' quote-parts, refused when they do not add up to the building's total. */
+function generalKey(totalShares: number, lots: readonly LotShares[]): KeyWeights {
+  const check = checkShares(totalShares, lots.map((l) => ({ lotId: l.id, number: l.number, shares: l.shares })));
+  if (!check.balanced) {
+    throw new DomainRuleError('shares_unbalanced', `The lots' quote-parts (${check.sum}) do not add up to the building's total (${check.total}): correct them before distributing`, { sharesCheck: check });
+  }
+  return { name: GENERAL_KEY_NAME, weights: Object.fromEntries(lots.map((l) => [String(l.id), l.shares])), lots: lots.map((l) => ({ lotId: l.id, number: l.number, weight: l.shares })) };
+}
 
 /** The weights of a key: the lots' quote-parts (general key) or a special key's own weights. */
 export async function keyWeights(em: EntityManager, buildingId: number, keyId: number | null): Promise<KeyWeights> {
   if (keyId === null) {
     const lots = ((await sql(em, 'lot').where({ building_id: buildingId }).orderBy('id').select('id', 'number', 'shares')) as { id: number; number: string; shares: number }[])
       .map((l) => ({ id: Number(l.id), number: l.number, shares: Number(l.shares) }));
-    const total = (await em.findOneOrFail(BuildingSchema, { id: buildingId })).totalShares;
-    const check = checkShares(total, lots.map((l) => ({ lotId: l.id, number: l.number, shares: l.shares })));
-    if (!check.balanced) {
-      throw new DomainRuleError('shares_unbalanced', `The lots' quote-parts (${check.sum}) do not add up to the building's total (${check.total}): correct them before distributing`, { sharesCheck: check });
-    }
-    return { name: GENERAL_KEY_NAME, weights: Object.fromEntries(lots.map((l) => [String(l.id), l.shares])), lots: lots.map((l) => ({ lotId: l.id, number: l.number, weight: l.shares })) };
+    return generalKey((await em.findOneOrFail(BuildingSchema, { id: buildingId })).totalShares, lots);
   }
   const key = await em.findOne(DistributionKeySchema, { id: keyId, building: buildingId });
   if (!key) throw new DomainRuleError('unknown_key', 'This distribution key does not exist in this building', { path: ['keyId'] });
@@ -40,14 +45,49 @@ export async function keyWeights(em: EntityManager, buildingId: number, keyId: n
   return { name: key.name, weights: Object.fromEntries(rows.map((r) => [String(r.lotId), r.weight])), lots: rows };
 }
 
+const addShare = (owners: Map<string, LotOwnerShare[]>, lotId: unknown, s: { ownerId: unknown; num: unknown; den: unknown }) =>
+  owners.set(String(lotId), [...(owners.get(String(lotId)) ?? []), { ownerId: Number(s.ownerId), fractionNum: Number(s.num), fractionDen: Number(s.den) }]);
+
 /** Who owns each lot of the building on `date`, with their fractions. */
 export async function ownersOn(em: EntityManager, buildingId: number, date: string): Promise<Map<string, LotOwnerShare[]>> {
   const ships = (await sql(em, 'ownership as o').join('lot as l', 'l.id', 'o.lot_id').where('l.building_id', buildingId).where('o.valid_from', '<=', date)
     .where((w) => w.whereNull('o.valid_to').orWhere('o.valid_to', '>=', date)).orderBy('o.id')
     .select('o.lot_id as lotId', 'o.owner_id as ownerId', 'o.fraction_num as num', 'o.fraction_den as den')) as { lotId: number; ownerId: number; num: number; den: number }[];
   const out = new Map<string, LotOwnerShare[]>();
-  for (const s of ships) out.set(String(s.lotId), [...(out.get(String(s.lotId)) ?? []), { ownerId: Number(s.ownerId), fractionNum: Number(s.num), fractionDen: Number(s.den) }]);
+  for (const s of ships) addShare(out, s.lotId, s);
   return out;
+}
+
+interface OwnerName { name: string; language: string }
+
+/**
+ * What a call is computed from, in one statement — building ⟕ lots ⟕ ownerships of the day
+ * ⟕ owners: the building's total shares, its lots, who owns each on `date` with their
+ * fractions, and their names. Null when there is no such building.
+ */
+async function callBasisOn(em: EntityManager, buildingId: number, date: string) {
+  const rows = (await sql(em, 'building as b')
+    .leftJoin('lot as l', 'l.building_id', 'b.id')
+    .leftJoin('ownership as o', (j) => j.on('o.lot_id', 'l.id').andOnVal('o.valid_from', '<=', date).andOn((v) => v.onNull('o.valid_to').orOnVal('o.valid_to', '>=', date)))
+    .leftJoin('owner as w', 'w.id', 'o.owner_id')
+    .where('b.id', buildingId).orderBy([{ column: 'l.id' }, { column: 'o.id' }])
+    .select('b.total_shares as totalShares', 'l.id as lotId', 'l.number', 'l.shares', 'o.owner_id as ownerId', 'o.fraction_num as num', 'o.fraction_den as den',
+      'w.kind', 'w.name', 'w.first_name as firstName', 'w.language')) as {
+    totalShares: number; lotId: number | null; number: string; shares: number; ownerId: number | null; num: number; den: number; kind: string; name: string; firstName: string | null; language: string;
+  }[];
+  const first = rows[0];
+  if (!first) return null;
+  const lots: LotShares[] = [];
+  const owners = new Map<string, LotOwnerShare[]>();
+  const names = new Map<number, OwnerName>();
+  for (const r of rows) {
+    if (r.lotId === null) continue; // a building without lots
+    if (lots.at(-1)?.id !== Number(r.lotId)) lots.push({ id: Number(r.lotId), number: r.number, shares: Number(r.shares) });
+    if (r.ownerId === null) continue;
+    addShare(owners, r.lotId, r);
+    if (!names.has(Number(r.ownerId))) names.set(Number(r.ownerId), { name: ownerDisplayName(r), language: r.language });
+  }
+  return { totalShares: Number(first.totalShares), lots, owners, names };
 }
 
 async function ownerNames(em: EntityManager, ids: number[]) {
@@ -55,33 +95,36 @@ async function ownerNames(em: EntityManager, ids: number[]) {
   return new Map(owners.map((o) => [Number(o.id), { name: ownerDisplayName(o), language: o.language }]));
 }
 
+/**
+ * The reserve-fund floor of the fiscal year of `callDate`, in one statement: 5 % of the
+ * previous year's ordinary charges (class 6), against the reserve already called this year.
+ */
 async function reserveFloorOf(ctx: HandlerContext, buildingId: number, callDate: string, extraCents: number) {
-  const year = await ctx.em.findOne(FiscalYearSchema, { building: buildingId, startDate: { $lte: callDate }, endDate: { $gte: callDate } });
+  const knex = ctx.em.getKnex();
+  const previous = 'select p.id from fiscal_year p where p.building_id = y.building_id and p.end_date < y.start_date order by p.end_date desc limit 1';
+  const year = (await sql(ctx.em, 'fiscal_year as y').where('y.building_id', buildingId).where('y.start_date', '<=', callDate).where('y.end_date', '>=', callDate).first({
+    charges: knex.raw(`(select coalesce(sum(l.debit_cents), 0) - coalesce(sum(l.credit_cents), 0) from journal_line l join ledger_account a on a.id = l.account_id
+      where l.fiscal_year_id = (${previous}) and a.building_id = y.building_id and a.code like '6%')`),
+    called: knex.raw("(select coalesce(sum(c.total_cents), 0) from fund_call c where c.building_id = y.building_id and c.kind = 'reserve' and c.call_date between y.start_date and y.end_date)"),
+  })) as { charges: string | number; called: string | number } | undefined;
   if (!year) return null;
-  const previous = await ctx.em.findOne(FiscalYearSchema, { building: buildingId, endDate: { $lt: year.startDate } }, { orderBy: { endDate: 'desc' } });
-  let previousYearChargesCents = 0;
-  if (previous) {
-    const r = (await sql(ctx.em, 'journal_line as l').join('ledger_account as a', 'a.id', 'l.account_id').where('l.fiscal_year_id', previous.id).where('a.code', 'like', '6%')
-      .sum({ d: 'l.debit_cents' }).sum({ c: 'l.credit_cents' })) as { d: string | number | null; c: string | number | null }[];
-    previousYearChargesCents = Number(r[0]?.d ?? 0) - Number(r[0]?.c ?? 0);
-  }
-  const called = (await sql(ctx.em, 'fund_call').where({ building_id: buildingId, kind: 'reserve' }).whereBetween('call_date', [year.startDate, year.endDate]).sum({ t: 'total_cents' })) as { t: string | number | null }[];
-  const calledThisYearCents = Number(called[0]?.t ?? 0) + extraCents;
+  const previousYearChargesCents = Number(year.charges);
+  const calledThisYearCents = Number(year.called) + extraCents;
   const floorCents = reserveFloorCents(previousYearChargesCents);
   return { previousYearChargesCents, floorCents, calledThisYearCents, shortfallCents: Math.max(0, floorCents - calledThisYearCents) };
 }
 
 async function previewCall(ctx: HandlerContext, input: { buildingId: number; kind: 'working' | 'reserve'; callDate: string; totalCents: number; keyId: number | null }) {
-  await buildingInScope(ctx, input.buildingId);
-  const key = await keyWeights(ctx.em, input.buildingId, input.keyId);
-  const owners = await ownersOn(ctx.em, input.buildingId, input.callDate);
-  const a = allocate(input.totalCents, key.weights, owners);
-  const names = await ownerNames(ctx.em, [...a.byOwner.keys()]);
+  await assertBuildingVisible(ctx, input.buildingId);
+  const basis = await callBasisOn(ctx.em, input.buildingId, input.callDate);
+  if (!basis) throw new NotFoundError('Building', input.buildingId);
+  const key = input.keyId === null ? generalKey(basis.totalShares, basis.lots) : await keyWeights(ctx.em, input.buildingId, input.keyId);
+  const a = allocate(input.totalCents, key.weights, basis.owners);
   const lines = [...a.byOwner.entries()]
-    .map(([ownerId, amountCents]) => ({ ownerId, amountCents, name: names.get(ownerId)?.name ?? `#${ownerId}`, language: names.get(ownerId)?.language ?? 'fr' }))
+    .map(([ownerId, amountCents]) => ({ ownerId, amountCents, name: basis.names.get(ownerId)?.name ?? `#${ownerId}`, language: basis.names.get(ownerId)?.language ?? 'fr' }))
     .sort((x, y) => compareText(x.name, y.name));
   const reserveFloor = input.kind === 'reserve' ? await reserveFloorOf(ctx, input.buildingId, input.callDate, input.totalCents) : null;
-  return { lines, unownedCents: a.unownedCents, reserveFloor, key };
+  return { lines, unownedCents: a.unownedCents, reserveFloor, key, owners: basis.owners };
 }
 
 const callBase = (callId: number, index: number) => `${String(callId).padStart(6, '0')}${String(index + 1).padStart(4, '0')}`;
@@ -134,9 +177,8 @@ export const chargeHandlers: Handlers<'charges.keys' | 'charges.saveKey' | 'call
   },
 
   'calls.issue': async (input, ctx) => {
-    const { lines, unownedCents, key } = await previewCall(ctx, input);
+    const { lines, unownedCents, key, owners } = await previewCall(ctx, input);
     if (unownedCents !== 0) {
-      const owners = await ownersOn(ctx.em, input.buildingId, input.callDate);
       const orphans = key.lots.filter((l) => l.weight > 0 && !owners.has(String(l.lotId))).map((l) => l.number);
       throw new DomainRuleError('lot_without_owner', `Lots without an owner on ${input.callDate}: ${orphans.join(', ')}`, { lots: orphans });
     }
