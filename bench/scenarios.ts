@@ -4,12 +4,13 @@
  * connection; the pure domain computations; a command's event reaching a WebSocket client.
  */
 import type { Knex } from 'knex';
-import { allocate, type LotOwnerShare } from '../src-main/domain/allocation.js';
+import { allocate, reserveFloorCents, type LotOwnerShare } from '../src-main/domain/allocation.js';
 import { distribute } from '../src-main/domain/distribution.js';
 import { tally, type TallyInput, type VoteChoice } from '../src-main/domain/tally.js';
 import { parseTallyInput } from '../src-main/domain/tally-input.js';
 import { ownerDisplayName } from '../src-main/app/portfolio/mappers.js';
 import { isOperationName } from '../src-shared/contract/index.js';
+import { compareText } from '../src-shared/text.js';
 import { LAST_YEAR } from './bench-firm.js';
 
 export interface Fixture {
@@ -228,12 +229,22 @@ left join (select building_id, count(*) as n, sum(shares) as s from lot group by
 left join (select lt.building_id, count(distinct os.owner_id) as n from ownership os join lot lt on lt.id = os.lot_id where os.valid_to is null group by lt.building_id) o on o.building_id = b.id
 order by b.name asc, b.id asc`;
 
-const LOT_OWNERS = `select l.id as "lotId", l.shares, os.owner_id as "ownerId", os.fraction_num as "num", os.fraction_den as "den", w.kind, w.name, w.first_name as "firstName", w.language
-from lot l
+const LOT_OWNERS = `select b.total_shares as "totalShares", l.id as "lotId", l.number, l.shares, os.owner_id as "ownerId", os.fraction_num as "num", os.fraction_den as "den", w.kind, w.name, w.first_name as "firstName", w.language
+from building b
+join lot l on l.building_id = b.id
 left join ownership os on os.lot_id = l.id and os.valid_from <= ? and (os.valid_to is null or os.valid_to >= ?)
 left join owner w on w.id = os.owner_id
-where l.building_id = ?
-order by l.id`;
+where b.id = ?
+order by l.id, os.id`;
+
+// The reserve-fund floor (art. 3.86 §3): 5 % of the previous year's ordinary charges (class 6),
+// against what was called for the reserve in the year of the call.
+const RESERVE_FLOOR = `select
+  (select coalesce(sum(l.debit_cents), 0) - coalesce(sum(l.credit_cents), 0) from journal_line l join ledger_account a on a.id = l.account_id
+   where a.building_id = y.building_id and a.code like '6%'
+     and l.fiscal_year_id = (select p.id from fiscal_year p where p.building_id = y.building_id and p.end_date < y.start_date order by p.end_date desc limit 1)) as charges,
+  (select coalesce(sum(c.total_cents), 0) from fund_call c where c.building_id = y.building_id and c.kind = 'reserve' and c.call_date between y.start_date and y.end_date) as called
+from fiscal_year y where y.building_id = ? and y.start_date <= ? and y.end_date >= ?`;
 
 const OWNER_LINES = `select a.code, l.id, l.date, l.label, l.debit_cents as d, l.credit_cents as c, e.description, e.number, j.code as "journalCode"
 from journal_line l
@@ -410,25 +421,46 @@ export async function buildScenarios(knex: Knex, fx: Fixture, call: Call): Promi
   }
   const lotShares = await rows<{ id: number; shares: number }>(knex, 'select id, shares from lot where building_id = ? order by id limit 200', [fx.buildingId]);
   const weights = Object.fromEntries(lotShares.map((l) => [String(l.id), Number(l.shares)]));
-  out.push({
-    kind: 'query', name: 'calls.preview', what: `a call for funds over the largest building (${fx.buildingLots} lots): per-owner amounts`, paged: false,
-    op: 'calls.preview', input: { buildingId: fx.buildingId, kind: 'working', label: 'Bench', callDate, dueDate: `${LAST_YEAR}-10-28`, totalCents: 4_500_000, keyId: null },
-    raw: async () => {
-      const r = await rows<{ lotId: number; shares: number; ownerId: number | null; num: number; den: number; kind: string; name: string; firstName: string | null; language: string }>(knex, LOT_OWNERS, [callDate, callDate, fx.buildingId]);
-      const lotWeights: Record<string, number> = {};
-      const owners = new Map<string, LotOwnerShare[]>();
-      const names = new Map<number, { name: string; language: string }>();
-      for (const x of r) {
-        lotWeights[String(x.lotId)] = Number(x.shares);
-        if (x.ownerId === null) continue;
-        owners.set(String(x.lotId), [...(owners.get(String(x.lotId)) ?? []), { ownerId: Number(x.ownerId), fractionNum: Number(x.num), fractionDen: Number(x.den) }]);
-        names.set(Number(x.ownerId), { name: ownerDisplayName(x), language: x.language });
-      }
-      const a = allocate(4_500_000, lotWeights, owners);
-      return [...a.byOwner].map(([ownerId, amountCents]) => ({ ownerId, amountCents, name: names.get(ownerId)?.name ?? '' })).sort((x, y) => x.name.localeCompare(y.name, 'fr'));
+  // A call for funds: the lots' quote-parts (checked against the building's total, as the
+  // handler refuses unbalanced shares), the owners of the day and their names in one join,
+  // the allocation, sorted by name; a reserve-fund call also computes the 5 % floor.
+  const callInput = { buildingId: fx.buildingId, label: 'Bench', callDate, dueDate: `${LAST_YEAR}-10-28`, totalCents: 4_500_000, keyId: null };
+  const rawCall = async (kind: 'working' | 'reserve') => {
+    const r = await rows<{ totalShares: number; lotId: number; number: string; shares: number; ownerId: number | null; num: number; den: number; kind: string; name: string; firstName: string | null; language: string }>(knex, LOT_OWNERS, [callDate, callDate, fx.buildingId]);
+    const lotWeights: Record<string, number> = {};
+    const owners = new Map<string, LotOwnerShare[]>();
+    const names = new Map<number, string>();
+    for (const x of r) {
+      lotWeights[String(x.lotId)] = Number(x.shares);
+      if (x.ownerId === null) continue;
+      owners.set(String(x.lotId), [...(owners.get(String(x.lotId)) ?? []), { ownerId: Number(x.ownerId), fractionNum: Number(x.num), fractionDen: Number(x.den) }]);
+      names.set(Number(x.ownerId), ownerDisplayName(x));
+    }
+    const sum = Object.values(lotWeights).reduce((t, w) => t + w, 0);
+    if (sum !== Number(r[0]?.totalShares)) throw new Error(`quote-parts ${sum} ≠ ${r[0]?.totalShares}`);
+    const a = allocate(callInput.totalCents, lotWeights, owners);
+    const lines = [...a.byOwner].map(([ownerId, amountCents]) => ({ ownerId, amountCents, name: names.get(ownerId) ?? '' })).sort((x, y) => compareText(x.name, y.name));
+    if (kind === 'working') return { lines, reserveFloor: null };
+    const [f] = await rows<{ charges: unknown; called: unknown }>(knex, RESERVE_FLOOR, [fx.buildingId, callDate, callDate]);
+    const floorCents = reserveFloorCents(Number(f?.charges));
+    const calledThisYearCents = Number(f?.called) + callInput.totalCents;
+    return { lines, reserveFloor: f ? { previousYearChargesCents: Number(f.charges), floorCents, calledThisYearCents, shortfallCents: Math.max(0, floorCents - calledThisYearCents) } : null };
+  };
+  const sameCall = (h: unknown, r: unknown) => {
+    const a = h as { lines: { ownerId: number; amountCents: number }[]; reserveFloor: unknown }, b = r as typeof a;
+    if (a.lines.length !== b.lines.length || a.lines.some((l, i) => l.ownerId !== b.lines[i]?.ownerId || l.amountCents !== b.lines[i]?.amountCents)) return 'owners or amounts differ';
+    return JSON.stringify(a.reserveFloor) === JSON.stringify(b.reserveFloor) ? null : 'reserve floor differs';
+  };
+  out.push(
+    {
+      kind: 'query', name: 'calls.preview', what: `a working-capital call over the largest building (${fx.buildingLots} lots): per-owner amounts`, paged: false,
+      op: 'calls.preview', input: { ...callInput, kind: 'working' }, raw: () => rawCall('working'), compare: sameCall,
     },
-    compare: (h, r) => ((h as { lines: unknown[] }).lines.length === (r as unknown[]).length ? null : 'owner counts differ'),
-  });
+    {
+      kind: 'query', name: 'calls.preview.reserve', what: 'the same as a reserve-fund call: per-owner amounts and the 5 % floor of the previous year\'s charges', paged: false,
+      op: 'calls.preview', input: { ...callInput, kind: 'reserve' }, raw: () => rawCall('reserve'), compare: sameCall,
+    },
+  );
   const assembly = assemblyOf500();
   out.push(
     { kind: 'pure', name: 'distribute.200lots', what: `distribute() of an invoice over ${lotShares.length} lots (largest remainder, BigInt)`, run: () => distribute(1_234_567, weights) },
