@@ -44,12 +44,19 @@ export function statsOf(samples: readonly number[]): Stats {
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** Runs `fn` sequentially and times each call (wall clock, including awaiting its promise). */
-export async function measure(fn: () => unknown, opts: MeasureOptions = DEFAULT_MEASURE): Promise<Stats> {
-  for (let i = 0; i < opts.warmup; i++) await fn();
+/**
+ * Runs `fn` sequentially and times each call (wall clock, including awaiting its promise).
+ * `before`, when given, runs before each call, untimed (puts back what the call changed).
+ */
+export async function measure(fn: () => unknown, opts: MeasureOptions = DEFAULT_MEASURE, before?: () => unknown): Promise<Stats> {
+  for (let i = 0; i < opts.warmup; i++) {
+    await before?.();
+    await fn();
+  }
   const samples: number[] = [];
   const start = nowMs();
   while (samples.length < opts.iterations && (samples.length < opts.minIterations || nowMs() - start < opts.maxSeconds * 1000)) {
+    await before?.();
     const t0 = nowMs();
     await fn();
     samples.push(nowMs() - t0);

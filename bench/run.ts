@@ -24,6 +24,7 @@ import { CACHE_DIR, pgDatabase, ROOT, sqliteDatabase, startPg, type BenchDatabas
 import { DEFAULT_MEASURE, measure, measureRoundTrip, statsOf, type MeasureOptions, type Stats } from './measure.js';
 import { importYearOfStatements } from '../src-main/app/banking/statement-generator.js';
 import { buildScenarios, findFixture, rows, type Call, type Fixture, type Scenario } from './scenarios.js';
+import { measureSigning, SIGNING_MEASURES } from './signing.js';
 
 type Driver = 'sqlite' | 'postgresql';
 
@@ -101,6 +102,8 @@ interface DriverRun {
   rss: { processStartMb: number; startMb: number; openMb: number; endMb: number; heapOpenMb: number; heapEndMb: number; points: MemoryPoint[] };
   fixture: Fixture;
   results: QueryResult[];
+  /** Measures not taken, and why (a tool not installed). */
+  notes: string[];
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
@@ -176,6 +179,7 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
     return body.value;
   };
   const results: QueryResult[] = [];
+  const notes: string[] = [];
   let fixture: Fixture;
   let run: DriverRun;
   let rssOpen = 0, heapOpen = 0;
@@ -226,6 +230,22 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
 
     if (queries > 0 && !points.some((p) => p.at === PAGES_DONE)) points.push(memoryPoint(PAGES_DONE)); // only queries were run
     if (scenarios.length > queries) points.push(memoryPoint(`after the ${scenarios.length - queries} domain, meeting and minutes measures`));
+
+    // Signing one PDF with a SoftHSM2 token standing in for the eID card (bench/signing.ts).
+    const signing = SIGNING_MEASURES.filter((n) => selected(n, args.only));
+    if (!pagedOnly && signing.length > 0) {
+      const log = (line: string) => process.stderr.write(`  ${driver} s${scale} ${line}…\n`);
+      const { results: signed, skipped, notes: signingNotes } = await measureSigning({
+        app, knex, call, httpCall, minutes: fixture.assemblies?.minutes ?? null, measure: args.measure, wanted: (n) => signing.includes(n), log,
+      });
+      if (skipped) {
+        log(`signing measures skipped: ${skipped}`);
+        notes.push(`signing not measured: ${skipped}`);
+      }
+      notes.push(...signingNotes);
+      for (const r of signed) results.push({ ...r, paged: false });
+      if (signed.length) points.push(memoryPoint('after the signing measures'));
+    }
 
     // A command's event reaching the screens: ledger.post → data-changed. The real measure
     // (a vote registered → the projector page) comes with the governance screens.
@@ -303,7 +323,7 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
     run = {
       driver, scale, generated: db.generated, dbBytes: await db.size(),
       rss: { processStartMb: mb(PROCESS_START_RSS), startMb: mb(rssStart), openMb: mb(rssOpen), endMb: mb(end.rss), heapOpenMb: mb(heapOpen), heapEndMb: mb(end.heapUsed), points },
-      fixture, results,
+      fixture, results, notes,
     };
   } finally {
     await server.close();
@@ -365,6 +385,7 @@ function printRun(run: DriverRun): string {
     }
   }
   lines.push(table(['measure', 'door', 'P50 ms', 'P99 ms', 'mean ms', 'ops/s', 'n', '÷ raw', ''], body, [2, 3, 4, 5, 6, 7]));
+  for (const n of run.notes) lines.push(`   ${n}`);
   const checks = targets(run);
   lines.push(`\n   targets${run.driver === 'sqlite' ? '' : ' (set for SQLite; for reference)'}:`);
   for (const t of checks) lines.push(`   ${t.met ? '✓' : '✗'} ${pad(t.what, 44)} ${pad(t.value, 12, true)}  ${t.target}`);
