@@ -239,7 +239,7 @@ async function runDriver(driver: Driver, scale: number, args: Args, pg: PgServer
         app, knex, call, httpCall, minutes: fixture.assemblies?.minutes ?? null, measure: args.measure, wanted: (n) => signing.includes(n), log,
       });
       if (skipped) {
-        log(`signing measures skipped: ${skipped}`);
+        process.stderr.write(`  ${driver} s${scale} signing measures skipped: ${skipped}\n`);
         notes.push(`signing not measured: ${skipped}`);
       }
       notes.push(...signingNotes);
