@@ -4,7 +4,7 @@ import type { Result } from './result.js';
 export const IPC_CALL = 'koprogo:call';
 /** IPC channel of push events (main → renderer): `{ event, payload }`. */
 export const IPC_EVENT = 'koprogo:event';
-/** IPC channel asking for the projector window (renderer → main, one-way): `{ assemblyId, key }`. */
+/** IPC channel asking for the projector window (renderer → main, invoke/handle): `{ assemblyId, key }`. */
 export const IPC_OPEN_PROJECTOR = 'koprogo:open-projector';
 
 export interface BridgeEventMessage {

@@ -21,7 +21,8 @@ const fake = vi.hoisted(() => {
     ready: false,
     protocolHandler: null as null | ((req: Request) => Promise<Response>),
     ipcHandler: null as null | ((...args: unknown[]) => Promise<unknown>),
-    ipcListeners: new Map<string, Listener>(),
+    /** Every invoke handler by channel (the operations' is also `ipcHandler`). */
+    ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
     displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
     windows: [] as FakeWindow[],
     opened: [] as string[],
@@ -94,10 +95,11 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
     dialog: { showErrorBox: (title: string, msg: string) => void calls.push(`error box ${title}: ${msg}`) },
     ipcMain: {
-      handle: (_ch: string, h: typeof state.ipcHandler) => void (state.ipcHandler = h),
-      removeHandler: () => undefined,
-      on: (ch: string, l: Listener) => void state.ipcListeners.set(ch, l),
-      removeListener: (ch: string) => void state.ipcListeners.delete(ch),
+      handle: (ch: string, h: NonNullable<typeof state.ipcHandler>) => {
+        state.ipcHandlers.set(ch, h);
+        if (ch === 'koprogo:call') state.ipcHandler = h;
+      },
+      removeHandler: (ch: string) => void state.ipcHandlers.delete(ch),
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (state.menu = m) },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
@@ -220,17 +222,17 @@ describe('the Electron main process (with a stand-in electron module)', () => {
 
   it('opens the projector asked for by the page full screen on the second display, then switches it to another meeting', () => {
     fake.state.displays = [...fake.state.displays, { id: 2, bounds: { x: 1920, y: 0, width: 1024, height: 768 }, workArea: { x: 1920, y: 0, width: 1024, height: 768 } }];
-    const ask = fake.state.ipcListeners.get(IPC_OPEN_PROJECTOR)!;
+    const ask = fake.state.ipcHandlers.get(IPC_OPEN_PROJECTOR)!;
     const main = fake.state.windows[0]!;
     const fromMain = (url = 'app://koprogo/#/assemblies/7') => ({ sender: main.webContents, senderFrame: { url, parent: null, frameTreeNodeId: main.webContents.mainFrame.frameTreeNodeId } });
     const key = 'Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4';
 
-    ask(fromMain('https://evil.example/'), { assemblyId: 7, key });
-    ask(fromMain(), { assemblyId: 7, key: '../../etc' });
-    ask(fromMain(), { assemblyId: '7', key });
+    expect(ask(fromMain('https://evil.example/'), { assemblyId: 7, key })).toBe(false);
+    expect(ask(fromMain(), { assemblyId: 7, key: '../../etc' })).toBe(false);
+    expect(ask(fromMain(), { assemblyId: '7', key })).toBe(false);
     expect(fake.state.windows).toHaveLength(1);
 
-    ask(fromMain(), { assemblyId: 7, key });
+    expect(ask(fromMain(), { assemblyId: 7, key })).toBe(true);
     expect(fake.state.windows).toHaveLength(2);
     const projector = fake.state.windows[1]!;
     expect(projector.url).toBe(`app://koprogo/#/projector/7/${key}`);

@@ -23,7 +23,7 @@ const api = {
   },
   openProjector(assemblyId: number, key: string): void {
     if (!Number.isSafeInteger(assemblyId) || typeof key !== 'string') throw new TypeError('koprogo.openProjector: a meeting id and its projector key are required');
-    ipcRenderer.send(IPC_OPEN_PROJECTOR, { assemblyId, key });
+    void ipcRenderer.invoke(IPC_OPEN_PROJECTOR, { assemblyId, key });
   },
   platform: process.platform,
 } satisfies KoprogoBridge;

@@ -1,14 +1,10 @@
 /**
  * The projector window of the meeting room (docs/governance.md, "Screens"): the page asks
  * for it through the preload, the main process checks who asks and what, then shows the
- * `projector` window kind on the second screen when there is one. Pure functions: main.ts
- * wires them, the tests call them directly.
+ * `projector` window kind on the second screen when there is one. Pure functions: the IPC
+ * door (transport/ipc.ts) and windows.ts use them, the tests call them directly.
  */
-import type { IpcMain } from 'electron';
 import { z } from 'zod';
-import { IPC_OPEN_PROJECTOR } from '../../src-shared/bridge.js';
-import { log } from '../app/log.js';
-import { senderOf, type CallEvent } from '../transport/ipc.js';
 import { isTrustedSender } from './security.js';
 import type { Rect } from './window-state.js';
 
@@ -48,20 +44,3 @@ export function projectorPlacement(displays: readonly Display[], mainBounds: Rec
   return other ? { bounds: { ...other.workArea }, fullScreen: true } : null;
 }
 
-/**
- * Listens for the page's requests for a projector window (one-way, no answer): a request
- * from another frame or with anything but a meeting id and key is dropped and logged.
- * Returns the function that stops listening.
- */
-export function bindProjectorRequests(ipcMain: Pick<IpcMain, 'on' | 'removeListener'>, show: (route: string) => void): () => void {
-  const listener = (event: CallEvent, message: unknown) => {
-    const route = projectorRoute(senderOf(event), message);
-    if (route === null) {
-      log.warn('projector window refused: not the main frame of the app, or not a meeting id and key');
-      return;
-    }
-    show(route);
-  };
-  ipcMain.on(IPC_OPEN_PROJECTOR, listener as never);
-  return () => void ipcMain.removeListener(IPC_OPEN_PROJECTOR, listener as never);
-}

@@ -4,10 +4,11 @@
  * from electron, so the tests drive it with fakes.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC_CALL, IPC_EVENT, type BridgeEventMessage } from '../../src-shared/bridge.js';
+import { IPC_CALL, IPC_EVENT, IPC_OPEN_PROJECTOR, type BridgeEventMessage } from '../../src-shared/bridge.js';
 import type { Result } from '../../src-shared/result.js';
 import type { Dispatcher } from '../app/dispatch.js';
 import { log } from '../app/log.js';
+import { projectorRoute } from '../electron/projector-window.js';
 import { isAppUrl, isTrustedSender } from '../electron/security.js';
 
 type SenderContents = Pick<WebContents, 'id' | 'once'> & { mainFrame: { frameTreeNodeId: number } };
@@ -110,4 +111,23 @@ export function bindIpc(opts: IpcDoorOptions): IpcDoor {
       tokens.clear();
     },
   };
+}
+
+/**
+ * The page's requests for the projector window (the preload's `openProjector`), on their
+ * own invoke channel: a request from another frame, or with anything but a meeting id and
+ * its key, is refused and logged; otherwise `show` gets the projector's route (the page
+ * never chooses a URL). Answers whether the window was shown. Returns the unbinding.
+ */
+export function bindProjectorRequests(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, show: (route: string) => void): () => void {
+  ipcMain.handle(IPC_OPEN_PROJECTOR, (event: CallEvent, message: unknown): boolean => {
+    const route = projectorRoute(senderOf(event), message);
+    if (route === null) {
+      log.warn('projector window refused: not the main frame of the app, or not a meeting id and key');
+      return false;
+    }
+    show(route);
+    return true;
+  });
+  return () => ipcMain.removeHandler(IPC_OPEN_PROJECTOR);
 }

@@ -219,14 +219,14 @@ describe('the Electron security checklist, on the running main process', () => {
   describe('17. IPC senders', () => {
     const event = (wc: FakeWebContents, frame: { url: string; parent: unknown; frameTreeNodeId: number } | null) => ({ sender: wc, senderFrame: frame });
 
-    it('has one invoke channel, one one-way channel for the projector window, and no synchronous or page-chosen channel', () => {
-      expect(fake.state.ipcChannels).toEqual([IPC_CALL, `on:${IPC_OPEN_PROJECTOR}`]);
+    it('has two invoke channels (the operations, the projector window) and no one-way, synchronous or page-chosen channel', () => {
+      expect(fake.state.ipcChannels).toEqual([IPC_CALL, IPC_OPEN_PROJECTOR]);
     });
 
     it('opens a projector window only for the main frame of a window showing the app, on an app:// projector route', () => {
       const wc = window().webContents;
       const main = { url: 'app://koprogo/#/assemblies/1', parent: null, frameTreeNodeId: wc.mainFrame.frameTreeNodeId };
-      const ask = fake.state.ipcListeners.get(IPC_OPEN_PROJECTOR)!;
+      const ask = fake.state.ipcHandlers.get(IPC_OPEN_PROJECTOR)!;
       const key = 'Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4';
       const count = fake.state.windows.length;
       ask(event(wc, { ...main, parent: {}, frameTreeNodeId: main.frameTreeNodeId + 1 }), { assemblyId: 1, key });

@@ -122,7 +122,8 @@ export function createFakeElectron() {
     privileged: null as unknown,
     ipcHandler: null as null | ((event: unknown, op: unknown, input: unknown) => Promise<unknown>),
     ipcChannels: [] as string[],
-    ipcListeners: new Map<string, (event: unknown, message: unknown) => void>(),
+    /** Every invoke handler by channel (the operations' is also `ipcHandler`). */
+    ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
     menu: null as unknown,
     quitCalls: 0,
     utilityProcesses: [] as FakeUtilityProcess[],
@@ -192,16 +193,13 @@ export function createFakeElectron() {
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
     dialog: { showErrorBox: (title: string, msg: string) => void calls.push(`error box ${title}: ${msg}`) },
     ipcMain: {
-      handle: (channel: string, h: typeof state.ipcHandler) => {
+      handle: (channel: string, h: NonNullable<typeof state.ipcHandler>) => {
         state.ipcChannels.push(channel);
-        state.ipcHandler = h;
+        state.ipcHandlers.set(channel, h as (event: unknown, ...args: unknown[]) => unknown);
+        if (channel === 'koprogo:call') state.ipcHandler = h;
       },
-      removeHandler: () => undefined,
-      on: (channel: string, l: (event: unknown, message: unknown) => void) => {
-        state.ipcChannels.push(`on:${channel}`);
-        state.ipcListeners.set(channel, l);
-      },
-      removeListener: (channel: string) => void state.ipcListeners.delete(channel),
+      removeHandler: (channel: string) => void state.ipcHandlers.delete(channel),
+      on: (channel: string) => void state.ipcChannels.push(`on:${channel}`),
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => void (state.menu = m) },
     safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' },
