@@ -56,6 +56,12 @@ export const signingOperations = {
       slot: z.string().trim().max(24).optional(),
       /** A PKCS#11 module known to this computer: the eID middleware's, the one $KOPROGO_PKCS11_MODULE names, or the one saved in Settings (settings.signing.save). Absent: the saved one, else the variable's, else the middleware's. */
       module: z.string().max(1000).optional(),
+      /**
+       * Given by the screen: `progress` events of operation `pv.sign` with this token tell
+       * where the signature is — `card` (opening the card), `pin` (the middleware asks for
+       * the PIN), `saving` (storing the signed minutes) — done 0, 1, 2 of 3.
+       */
+      progressToken: z.string().max(64).optional(),
     }),
     output: z.object({ documentId: id, sha256: z.string(), field: z.string(), signer: z.string(), signingTime: z.string() }),
   }),

@@ -122,7 +122,15 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
 
   it('signs the chair’s field with the RSA card: the signed file becomes the minutes, verified; the same field twice is refused', async () => {
     const before = (await status()).document!;
-    const r = await app.admin('pv.sign', { assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: pki.rsa.slotId, module: SOFTHSM_MODULE });
+    // The screen follows the signature through progress events with its token.
+    const steps: unknown[] = [];
+    const off = app.dispatcher.services.events.subscribe((name, payload) => void (name === 'progress' && steps.push(payload)));
+    // Without a PIN (a real card's middleware asks for it itself) the screen is told to look at the reader first; SoftHSM then refuses to sign without a login.
+    await fail({ assemblyId: ag, field: 'Sig_President', slot: pki.rsa.slotId, progressToken: 'no-pin' });
+    const r = await app.admin('pv.sign', { assemblyId: ag, field: 'Sig_President', pin: pki.rsa.pin, slot: pki.rsa.slotId, module: SOFTHSM_MODULE, progressToken: 'screen-1' });
+    off();
+    const step = (token: string, done: number, label: string) => ({ operation: 'pv.sign', token, done, total: 3, label });
+    expect(steps).toEqual([step('no-pin', 0, 'card'), step('no-pin', 1, 'pin'), step('screen-1', 0, 'card'), step('screen-1', 2, 'saving')]);
     expect(r).toMatchObject({ field: 'Sig_President', signer: 'Jean Dupont', signingTime: NOW.toISOString() });
     expect(r.documentId).not.toBe(before.id);
     const s = await status();

@@ -124,7 +124,7 @@ export const signingHandlers: Handlers<'pv.status' | 'pv.sign'> = {
     return { ...base, document: { id: doc.id, fileName: doc.fileName, sha256: doc.sha256, size: doc.size }, fields };
   },
 
-  'pv.sign': async ({ assemblyId, field, pin, slot, module }, ctx) => {
+  'pv.sign': async ({ assemblyId, field, pin, slot, module, progressToken }, ctx) => {
     const m = await loadMeeting(ctx, assemblyId);
     assertEditable(m);
     if (!['closed', 'failed'].includes(m.assembly.status)) throw new DomainRuleError('meeting_not_closed', 'The minutes are signed once the meeting is closed');
@@ -143,13 +143,21 @@ export const signingHandlers: Handlers<'pv.status' | 'pv.sign'> = {
     // The file and the field first: a refusal must not cost the person a PIN entry. Then the
     // card, in the signing process (ADR 0021), with no transaction open: a real card waits
     // for its PIN on the reader.
+    const step = (done: number, label: 'card' | 'pin' | 'saving') => {
+      if (progressToken) ctx.services.events.emit('progress', { operation: 'pv.sign', token: progressToken, done, total: 3, label });
+    };
     let signed;
     try {
       await checkSignable(stored.bytes, field);
-      signed = await ctx.services.signing.sign({ pdf: stored.bytes, field, modulePath, slotId, pin, reason: reasonOf(signer, language), location: m.assembly.place, signingTime: ctx.now() });
+      step(0, 'card');
+      signed = await ctx.services.signing.sign(
+        { pdf: stored.bytes, field, modulePath, slotId, pin, reason: reasonOf(signer, language), location: m.assembly.place, signingTime: ctx.now() },
+        { onWaitingForPin: () => step(1, 'pin') },
+      );
     } catch (e) {
       throw asDomainError(e);
     }
+    step(2, 'saving');
 
     // The new version and the link to it, together: the old version stays stored, so a
     // failure leaves the minutes as they were.

@@ -1,13 +1,12 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Progress as OperationProgress } from '../../api/progress.js';
 
 export interface ImportRun {
   /** Which file of the batch (from 0) and how many */
   index: number;
   count: number;
   fileName: string;
-  /** The last `progress` event of this file's import; null until one arrives. */
-  progress: { done: number; total: number; label: string } | null;
 }
 
 /**
@@ -15,9 +14,8 @@ export interface ImportRun {
  * statement written). Until the first event arrives — a one-statement file, or events
  * that do not reach this window — the bar runs without a value (indeterminate).
  */
-export function ImportProgress({ run }: { run: ImportRun }) {
+export function ImportProgress({ run, progress: p }: { run: ImportRun; progress: OperationProgress | null }) {
   const { t } = useTranslation();
-  const p = run.progress;
   const known = p !== null && p.total > 0;
   const value = known ? Math.round((p.done / p.total) * 100) : 100;
   const text = known ? t('bank.import.progressValue', { done: p.done, total: p.total, label: p.label }) : t('bank.import.progressWorking');

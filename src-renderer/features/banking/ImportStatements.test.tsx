@@ -3,28 +3,15 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { OpOutput } from '../../../src-shared/contract/index.js';
 import type { Result } from '../../../src-shared/result.js';
 import { formatMoney } from '../../../src-shared/values/money.js';
-import { setTransport } from '../../api/client.js';
 import { useServerEvents } from '../../api/hooks.js';
-import { renderWithProviders } from '../../test-utils.js';
+import { fakeServer, renderWithProviders } from '../../test-utils.js';
 import { ImportStatements } from './ImportStatements.js';
 
-/** A transport whose answers the test releases when it wants, and that pushes events as the WebSocket does. */
+/** bank.import answered when the test releases it; events pushed as the WebSocket does. */
 function pushingServer() {
-  const listeners = new Set<(event: string, payload: unknown) => void>();
   const imports: { input: { fileName: string; progressToken?: string }; answer: (r: Result<unknown>) => void }[] = [];
-  setTransport({
-    kind: 'test',
-    call: (op, input) =>
-      op === 'bank.import'
-        ? new Promise((answer) => imports.push({ input: input as { fileName: string; progressToken?: string }, answer }))
-        : Promise.resolve({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: op } }),
-    onEvent: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    setSessionToken: () => {},
-  });
-  return { imports, push: (event: string, payload: unknown) => listeners.forEach((l) => l(event, payload)) };
+  const server = fakeServer({ 'bank.import': (input) => new Promise((answer) => imports.push({ input: input as { fileName: string; progressToken?: string }, answer })) });
+  return { imports, push: server.push };
 }
 
 function Listening() {

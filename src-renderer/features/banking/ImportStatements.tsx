@@ -1,17 +1,17 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileUpload, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OpOutput } from '../../../src-shared/contract/index.js';
 import { formatIban } from '../../../src-shared/values/iban.js';
 import { isApiError, type ApiError } from '../../api/ApiError.js';
-import { onServerEvent, useOpMutation } from '../../api/hooks.js';
+import { useOpMutation } from '../../api/hooks.js';
 import { routeHref } from '../../app/router.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useFormat } from '../../i18n/useFormat.js';
 import { fileToBase64 } from '../finance/download.js';
 import { useMoney } from '../finance/useMoney.js';
-import { progressToken } from './format.js';
+import { useOperationProgress } from '../../api/progress.js';
 import { ImportProgress, type ImportRun } from './ImportProgress.js';
 import { useBankProblemText } from './problems.js';
 import classes from './Bank.module.css';
@@ -36,18 +36,7 @@ export function ImportStatements() {
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [over, setOver] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const tokenRef = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      onServerEvent((event, payload) => {
-        if (event !== 'progress') return;
-        const p = payload as { operation?: string; token?: string; done?: number; total?: number; label?: string };
-        if (p.operation !== 'bank.import' || !p.token || p.token !== tokenRef.current) return;
-        setRun((r) => (r ? { ...r, progress: { done: Number(p.done ?? 0), total: Number(p.total ?? 0), label: String(p.label ?? '') } } : r));
-      }),
-    [],
-  );
+  const { progress, start: startProgress } = useOperationProgress('bank.import');
 
   const start = async (picked: File[]) => {
     if (run || picked.length === 0) return;
@@ -55,9 +44,8 @@ export function ImportStatements() {
     const done: Outcome[] = [];
     setOutcomes([]);
     for (const [index, file] of files.entries()) {
-      const token = progressToken();
-      tokenRef.current = token;
-      setRun({ index, count: files.length, fileName: file.name, progress: null });
+      const token = startProgress();
+      setRun({ index, count: files.length, fileName: file.name });
       try {
         const contentBase64 = await fileToBase64(file);
         done.push({ fileName: file.name, summary: await importFile.mutateAsync({ fileName: file.name, contentBase64, progressToken: token }) });
@@ -66,7 +54,6 @@ export function ImportStatements() {
       }
       setOutcomes([...done]);
     }
-    tokenRef.current = null;
     setRun(null);
     if (inputRef.current) inputRef.current.value = '';
   };
@@ -107,7 +94,7 @@ export function ImportStatements() {
       </div>
       {run ? (
         <Paper withBorder radius="md" p="md" aria-live="polite">
-          <ImportProgress run={run} />
+          <ImportProgress run={run} progress={progress} />
         </Paper>
       ) : null}
       {outcomes.map((o, i) => ('summary' in o ? <FileSummary key={i} fileName={o.fileName} summary={o.summary} /> : <FileRefused key={i} fileName={o.fileName} error={o.error} />))}

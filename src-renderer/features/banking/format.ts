@@ -16,13 +16,6 @@ export const ledgerRoute = (buildingId: number, account: string): Route => ({ na
 export const normalize = (s: string | null | undefined): string =>
   (s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-/** A random token for `progress` events (≤ 64 characters). */
-export function progressToken(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The catalog key of a reminder level's name (1 rappel … 4 transmis à l’avocat). */
 export const levelKey = (level: number) => `bank.reminders.levels.${Math.min(Math.max(level, 1), 4) as 1 | 2 | 3 | 4}` as const;
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Accordion, Alert, Button, Group, Loader, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Accordion, Alert, Button, Group, Loader, Modal, PasswordInput, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconId, IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SignatureFieldStatus } from '../../../src-shared/contract/signing.js';
 import { isApiError } from '../../api/ApiError.js';
 import { useOpMutation } from '../../api/hooks.js';
+import { useOperationProgress, type Progress as SigningProgress } from '../../api/progress.js';
 import { useErrorText } from '../../i18n/useErrorText.js';
 import { useFieldLabel } from './signature-fields.js';
 
@@ -50,12 +51,13 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
   const [pin, setPin] = useState('');
   const [slot, setSlot] = useState('');
   const [module, setModule] = useState('');
+  const { progress, start } = useOperationProgress('pv.sign');
 
   const submit = () => {
     if (sign.isPending) return;
     onBusy(true);
     sign.mutate(
-      { assemblyId, field: field.name, ...(pin ? { pin } : {}), ...(slot.trim() ? { slot: slot.trim() } : {}), ...(module.trim() ? { module: module.trim() } : {}) },
+      { assemblyId, field: field.name, ...(pin ? { pin } : {}), ...(slot.trim() ? { slot: slot.trim() } : {}), ...(module.trim() ? { module: module.trim() } : {}), progressToken: start() },
       {
         onSuccess: (r) => {
           notifications.show({ color: 'teal', message: t('signing.done', { name: r.signer }) });
@@ -83,11 +85,7 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
           <IconId size={32} stroke={1.4} aria-hidden />
           <Text size="sm">{t('signing.insertCard', { name: field.label ?? '' })}</Text>
         </Group>
-        {sign.isPending ? (
-          <Alert color="blue" variant="light" icon={<Loader size="sm" />} title={pin ? t('signing.working') : t('signing.lookAtReader')} role="status">
-            {pin ? t('signing.workingText') : t('signing.lookAtReaderText')}
-          </Alert>
-        ) : null}
+        {sign.isPending ? <SigningSteps progress={progress} testPin={pin !== ''} /> : null}
         {sign.error ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('signing.failed')} role="alert">
             {errorText(sign.error)}
@@ -111,5 +109,32 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * Where the signature is, from pv.sign's `progress` events: opening the card, the PIN
+ * (a real card's middleware asks for it: look at the reader), saving the signed minutes.
+ * Before the first event, or if events do not reach this window, what the card will do.
+ */
+function SigningSteps({ progress, testPin }: { progress: SigningProgress | null; testPin: boolean }) {
+  const { t } = useTranslation();
+  const stage = progress?.label ?? (testPin ? 'card' : 'pin');
+  const [title, text] =
+    stage === 'saving'
+      ? [t('signing.stage.saving'), t('signing.stage.savingText')]
+      : stage === 'pin'
+        ? [t('signing.lookAtReader'), t('signing.lookAtReaderText')]
+        : testPin
+          ? [t('signing.working'), t('signing.workingText')]
+          : [t('signing.stage.card'), t('signing.stage.cardText')];
+  const value = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <Alert color="blue" variant="light" icon={<Loader size="sm" />} title={title} role="status">
+      <Stack gap={8}>
+        <Text size="sm">{text}</Text>
+        <Progress value={value} size="sm" radius="xl" striped animated aria-label={title} transitionDuration={200} />
+      </Stack>
+    </Alert>
   );
 }

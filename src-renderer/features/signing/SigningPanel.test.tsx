@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SignatureFieldStatus } from '../../../src-shared/contract/signing.js';
 import { fakeServer, renderWithProviders } from '../../test-utils.js';
+import { useServerEvents } from '../../api/hooks.js';
 import { SigningPanel } from './SigningPanel.js';
+
+function Listening() {
+  useServerEvents(true);
+  return <SigningPanel assemblyId={7} canWrite />;
+}
 
 const field = (name: string, role: SignatureFieldStatus['role'], label: string, signed = false): SignatureFieldStatus => ({
   name, role, label, signed, signer: signed ? label : null, signingTime: signed ? '2026-06-18T21:05:00Z' : null,
@@ -31,24 +37,36 @@ describe('signing the minutes', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Signer' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert.textContent).toContain('Il ne reste qu’un essai');
-    expect(server.calls.find((c) => c.op === 'pv.sign')?.input).toEqual({ assemblyId: 7, field: 'Sig_Secretaire', pin: '0000' });
+    expect(server.calls.find((c) => c.op === 'pv.sign')?.input).toEqual({ assemblyId: 7, field: 'Sig_Secretaire', pin: '0000', progressToken: expect.stringMatching(/^[0-9a-f]{32}$/) });
     // The PIN is not kept after the attempt.
     await waitFor(() => expect((within(dialog).getByLabelText('Code PIN (cartes de test uniquement)') as HTMLInputElement).value).toBe(''));
   });
 
-  it('with a real card, sends no PIN and tells the person to look at the reader', async () => {
+  it('with a real card, sends no PIN, tells the person to look at the reader, and follows the signature step by step', async () => {
     // The card waits for its PIN on the reader: the answer comes when it is typed there.
     let release: (v: unknown) => void = () => {};
     const server = fakeServer({
       'pv.status': status([field('Sig_President', 'chair', 'Jean Dupont'), field('Sig_Secretaire', 'secretary', 'Sophie Lambert')]),
       'pv.sign': () => new Promise((resolve) => (release = resolve)) as never,
     });
-    renderWithProviders(<SigningPanel assemblyId={7} canWrite />);
+    renderWithProviders(<Listening />);
     fireEvent.click(await screen.findByRole('button', { name: 'Signer : Président de séance — Jean Dupont' }));
     const dialog = await screen.findByRole('dialog', { name: 'Signer : Président de séance — Jean Dupont' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Signer' }));
-    await waitFor(() => expect(server.calls.find((c) => c.op === 'pv.sign')?.input).toEqual({ assemblyId: 7, field: 'Sig_President' }));
+    await waitFor(() => expect(server.calls.find((c) => c.op === 'pv.sign')?.input).toEqual({ assemblyId: 7, field: 'Sig_President', progressToken: expect.any(String) }));
+    // Before any event the middleware may already be asking: look at the reader.
     expect((await within(dialog).findByRole('status')).textContent).toContain('Regardez le lecteur de cartes');
+    const token = (server.calls.find((c) => c.op === 'pv.sign')!.input as { progressToken: string }).progressToken;
+    const step = (done: number, label: string, t = token) => act(() => server.push('progress', { operation: 'pv.sign', token: t, done, total: 3, label }));
+    step(0, 'card');
+    expect(within(dialog).getByRole('status').textContent).toContain('Ouverture de la carte');
+    step(1, 'pin');
+    expect(within(dialog).getByRole('status').textContent).toContain('Regardez le lecteur de cartes');
+    expect(within(dialog).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('33');
+    step(2, 'saving', 'another-signature');
+    expect(within(dialog).getByRole('status').textContent).toContain('Regardez le lecteur de cartes');
+    step(2, 'saving');
+    expect(within(dialog).getByRole('status').textContent).toContain('Enregistrement du procès-verbal signé');
     release({ ok: true, value: { documentId: 32, sha256: 'cd'.repeat(32), field: 'Sig_President', signer: 'Jean Dupont', signingTime: '2026-06-18T21:05:00Z' } });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
