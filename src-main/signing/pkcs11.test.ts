@@ -11,17 +11,22 @@ import pkcs11js from 'pkcs11js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardRemovedError, MiddlewareNotFoundError, NoTokenError, PinBlockedError, PinCancelledError, SigningKeyNotFoundError, WrongPinError } from './errors.js';
 import { applicationPin, middlewarePin } from './pin.js';
-import { EidSigner, moduleCandidates, parseSlotId, type Pkcs11Api } from './pkcs11.js';
+import { EidSigner, listCards, moduleCandidates, parseSlotId, type Pkcs11Api } from './pkcs11.js';
 
 const ckr = (name: string) => Object.assign(new Error(name), { code: 1 });
 const SLOT = Buffer.from([0x2a, 0, 0, 0, 0, 0, 0, 0]);
 
 let certDer: Buffer;
+let koenDer: Buffer;
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'koprogo-p11-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', 'k.pem', '-out', 'c.der', '-outform', 'DER', '-days', '1', '-subj', '/CN=Test (Signature)'], { cwd: dir, stdio: 'ignore' });
+  const cert = (out: string, days: string, subj: string) =>
+    execFileSync('openssl', ['req', '-x509', '-utf8', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', 'k.pem', '-out', out, '-outform', 'DER', '-days', days, '-subj', subj], { cwd: dir, stdio: 'ignore' });
+  cert('c.der', '1', '/CN=Test (Signature)');
+  cert('koen.der', '3650', '/C=BE/CN=Koen Maes (Signature)/SN=Maes/GN=Koen/serialNumber=85073003328');
   certDer = readFileSync(join(dir, 'c.der'));
+  koenDer = readFileSync(join(dir, 'koen.der'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -144,6 +149,86 @@ describe('eID card errors a person can act on', () => {
     await expect(EidSigner.open({ modulePath: '/nowhere/libbeidpkcs11.so', pin: middlewarePin() })).rejects.toSatisfy(
       (e: unknown) => e instanceof MiddlewareNotFoundError && /eid\.belgium\.be/.test(e.message) && e.message.includes('/nowhere/libbeidpkcs11.so'),
     );
+  });
+});
+
+/** A module with several readers: each slot's token and the Signature certificate it holds (or none). */
+function fakeReaders(slots: { id: number; reader: string; label: string; flags?: number; cert: Buffer | null }[]) {
+  const calls: string[] = [];
+  const handle = (id: number) => Buffer.from([id, 0, 0, 0, 0, 0, 0, 0]);
+  const slotOf = (h: Buffer) => slots.find((x) => x.id === h[0])!;
+  const sessions = new Map<number, (typeof slots)[number]>();
+  let found: Buffer[] = [];
+  const api = {
+    load: () => calls.push('load'),
+    C_Initialize: () => calls.push('init'),
+    C_Finalize: () => calls.push('finalize'),
+    close: () => calls.push('close'),
+    C_GetSlotList: () => slots.map((x) => handle(x.id)),
+    C_GetSlotInfo: (h: Buffer) => ({ slotDescription: slotOf(h).reader.padEnd(64), manufacturerID: 'x'.padEnd(32), flags: 7 }),
+    C_GetTokenInfo: (h: Buffer) => ({ label: slotOf(h).label.padEnd(32), manufacturerID: 'x', model: 'y', serialNumber: 'z', flags: slotOf(h).flags ?? pkcs11js.CKF_TOKEN_INITIALIZED }),
+    C_OpenSession: (h: Buffer) => {
+      sessions.set(h[0]!, slotOf(h));
+      calls.push(`open:${h[0]}`);
+      return Buffer.from([h[0]!]);
+    },
+    C_CloseSession: (s: Buffer) => calls.push(`closeSession:${s[0]}`),
+    C_Login: () => calls.push('login'),
+    C_FindObjectsInit: (s: Buffer, template: { type: number; value: unknown }[]) => {
+      const cls = template.find((t) => t.type === pkcs11js.CKA_CLASS)?.value;
+      const label = template.find((t) => t.type === pkcs11js.CKA_LABEL)?.value;
+      found = cls === pkcs11js.CKO_CERTIFICATE && label === 'Signature' && sessions.get(s[0]!)?.cert ? [Buffer.from([s[0]!])] : [];
+    },
+    C_FindObjects: () => found,
+    C_FindObjectsFinal: () => undefined,
+    C_GetAttributeValue: (s: Buffer) => [{ type: pkcs11js.CKA_VALUE, value: sessions.get(s[0]!)!.cert }],
+  };
+  return { api: () => api as unknown as Pkcs11Api, calls };
+}
+
+describe('listing the readers and their cards', () => {
+  it("shows each card's reader, whether it is an eID card, a blocked PIN, the holder and the certificate's end — and nothing else of the card", () => {
+    const f = fakeReaders([
+      { id: 1, reader: 'ACS ACR38U-CCID 00 00', label: 'BELPIC', cert: koenDer },
+      { id: 2, reader: 'Gemalto PC Twin Reader 01 00', label: 'BELPIC', flags: pkcs11js.CKF_TOKEN_INITIALIZED | pkcs11js.CKF_USER_PIN_LOCKED, cert: certDer },
+      { id: 3, reader: 'Yubico YubiKey OTP+FIDO+CCID 02 00', label: 'PIV_II', cert: null },
+    ]);
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    const { module, cards } = listCards({ modulePath: 'fake', createApi: f.api, now: later });
+    expect(module).toBe('fake');
+    expect(cards).toEqual([
+      { slot: '0x1', reader: 'ACS ACR38U-CCID 00 00', label: 'BELPIC', eid: true, pinBlocked: false, holder: 'Koen Maes', notAfter: expect.stringMatching(/^20\d\d-\d\d-\d\dT/), expired: false, problem: null },
+      { slot: '0x2', reader: 'Gemalto PC Twin Reader 01 00', label: 'BELPIC', eid: true, pinBlocked: true, holder: 'Test', notAfter: expect.any(String), expired: true, problem: null },
+      { slot: '0x3', reader: 'Yubico YubiKey OTP+FIDO+CCID 02 00', label: 'PIV_II', eid: false, pinBlocked: false, holder: null, notAfter: null, expired: false, problem: 'no_certificate' },
+    ]);
+    // The national register number is in the certificate's subject; it never leaves.
+    expect(JSON.stringify(cards)).not.toContain('85073003328');
+    // No PIN asked, every session closed, the module released.
+    expect(f.calls).not.toContain('login');
+    expect(f.calls.filter((c) => c.startsWith('open:')).length).toBe(3);
+    expect(f.calls.filter((c) => c.startsWith('closeSession:')).length).toBe(3);
+    expect(f.calls.slice(-2)).toEqual(['finalize', 'close']);
+  });
+
+  it('a card pulled out while it is read is left out; one that fails otherwise is listed as unreadable; no module is MiddlewareNotFoundError', () => {
+    const f = fakeReaders([
+      { id: 1, reader: 'Reader A', label: 'BELPIC', cert: koenDer },
+      { id: 2, reader: 'Reader B', label: 'BELPIC', cert: koenDer },
+      { id: 3, reader: 'Reader C', label: 'BELPIC', cert: Buffer.from('not a certificate') },
+    ]);
+    const api = f.api() as unknown as Record<string, unknown>;
+    const open = api.C_OpenSession as (h: Buffer) => Buffer;
+    api.C_OpenSession = (h: Buffer) => {
+      if (h[0] === 2) throw ckr('CKR_TOKEN_NOT_PRESENT');
+      return open(h);
+    };
+    const { cards } = listCards({ modulePath: 'fake', createApi: () => api as unknown as Pkcs11Api });
+    expect(cards.map((c) => [c.slot, c.holder, c.problem])).toEqual([
+      ['0x1', 'Koen Maes', null],
+      ['0x3', null, 'unreadable'],
+    ]);
+    expect(f.calls.slice(-2)).toEqual(['finalize', 'close']);
+    expect(() => listCards({ modulePath: '/nowhere/libbeidpkcs11.so' })).toThrow(MiddlewareNotFoundError);
   });
 });
 

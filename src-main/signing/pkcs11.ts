@@ -31,7 +31,8 @@ import {
   WrongPinError,
 } from './errors.js';
 import type { PinSource } from './pin.js';
-import { keyAlgorithmOf, type KeyAlgorithm } from './x509.js';
+import type { CardInfo } from '../../src-shared/contract/signing.js';
+import { displayName, keyAlgorithmOf, type KeyAlgorithm } from './x509.js';
 
 /** The part of pkcs11js used here: a fake can stand in for it in unit tests. */
 export type Pkcs11Api = Pick<
@@ -42,6 +43,7 @@ export type Pkcs11Api = Pick<
   | 'C_GetInfo'
   | 'close'
   | 'C_GetSlotList'
+  | 'C_GetSlotInfo'
   | 'C_GetTokenInfo'
   | 'C_OpenSession'
   | 'C_CloseSession'
@@ -220,6 +222,61 @@ export class Pkcs11Module {
       this.api.close();
     } catch {
       // idem
+    }
+  }
+}
+
+/**
+ * The tokens of the module, for choosing a card: for each slot holding one, its reader, its
+ * label, whether it is an eID card, a blocked PIN, and — read without login, the
+ * certificate is public — the `Signature` certificate's holder and end of validity. Nothing
+ * else of the card is read or returned. A card that cannot be read is listed with its
+ * `problem`; one pulled out while it is read is left out. No module → MiddlewareNotFoundError.
+ */
+export function listCards(options: { modulePath?: string; createApi?: () => Pkcs11Api; now?: Date } = {}): { module: string; cards: CardInfo[] } {
+  const module = Pkcs11Module.open(options);
+  try {
+    const now = options.now ?? new Date();
+    const cards: CardInfo[] = [];
+    for (const token of module.tokens()) {
+      const card = readCard(module.api, token, now);
+      if (card) cards.push(card);
+    }
+    return { module: module.path, cards };
+  } finally {
+    module.close();
+  }
+}
+
+function readCard(api: Pkcs11Api, token: TokenSlot, now: Date): CardInfo | null {
+  let reader = '';
+  try {
+    reader = trimmed(api.C_GetSlotInfo(token.handle).slotDescription);
+  } catch (e) {
+    if (REMOVED.has(ckrOf(e) ?? '')) return null;
+  }
+  const card: CardInfo = {
+    slot: token.slotIdText, reader, label: token.label, eid: token.label === BELPIC,
+    pinBlocked: Boolean(token.flags & pkcs11js.CKF_USER_PIN_LOCKED),
+    holder: null, notAfter: null, expired: false, problem: null,
+  };
+  let session: Buffer | null = null;
+  try {
+    session = api.C_OpenSession(token.handle, pkcs11js.CKF_SERIAL_SESSION);
+    const der = findObjectValue(api, session, pkcs11js.CKO_CERTIFICATE, SIGNATURE_LABEL);
+    if (!der) return { ...card, problem: 'no_certificate' };
+    const notAfter = new Date(new X509Certificate(der).validTo);
+    return { ...card, holder: displayName(der), notAfter: notAfter.toISOString(), expired: notAfter < now };
+  } catch (e) {
+    if (REMOVED.has(ckrOf(e) ?? '') || e instanceof CardRemovedError) return null;
+    return { ...card, problem: 'unreadable' };
+  } finally {
+    if (session) {
+      try {
+        api.C_CloseSession(session);
+      } catch {
+        // the card left
+      }
     }
   }
 }

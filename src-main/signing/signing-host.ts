@@ -1,5 +1,5 @@
 /**
- * The app's door to the eID card (ADR 0021): every signing request and every module probe
+ * The app's door to the eID card (ADR 0021): every signing request, module probe and card listing
  * runs in a process of its own (signing-worker.ts), started for that request and ended
  * after its answer. The main process never loads a PKCS#11 module, so a card whose
  * middleware waits for its PIN — C_Login blocks — never freezes the app, and a stuck
@@ -12,6 +12,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SigningProcessError, SigningTimeoutError } from './errors.js';
+import type { CardInfo } from '../../src-shared/contract/signing.js';
 import { reviveError, workerReply, type ModuleProbe, type WorkerReply, type WorkerRequest } from './signing-protocol.js';
 import { nodeFork, type ForkWorker, type WorkerProcess } from './worker-process.js';
 
@@ -98,6 +99,16 @@ export class SigningHost {
     const reply = await this.run({ kind: 'probe', modulePath }, this.probeTimeoutMs, options);
     if (reply.kind !== 'probed') throw new SigningProcessError(`an answer of the wrong kind (${reply.kind})`);
     return reply.probe;
+  }
+
+  /**
+   * The readers' cards with their holders (pv.cards), read without the PIN in a signing
+   * process like the probe, with the probe's short timeout: nobody types anything.
+   */
+  async cards(modulePath: string | undefined, at: Date, options: RunOptions = {}): Promise<{ module: string; cards: CardInfo[] }> {
+    const reply = await this.run({ kind: 'cards', ...(modulePath ? { modulePath } : {}), at: at.toISOString() }, this.probeTimeoutMs, options);
+    if (reply.kind !== 'cards') throw new SigningProcessError(`an answer of the wrong kind (${reply.kind})`);
+    return { module: reply.module, cards: reply.cards };
   }
 
   /** The signing processes running now (for tests and diagnostics). */

@@ -1,12 +1,13 @@
 /**
  * The messages between the app and its signing process (signing-host.ts ↔ signing-worker.ts,
  * docs/signing.md "The signing process"). One request per process; the answer is the signed
- * PDF, the probe of a module, or the signing error serialized — rebuilt on the app's side
+ * PDF, the probe of a module, the cards in the readers, or the signing error serialized — rebuilt on the app's side
  * into the same error class, so the mapping to domain rules does not know a process ran.
  * Both sides parse what they receive: the other process is a boundary.
  */
 import { z } from 'zod';
 import { pkcs11ModuleProbe } from '../../src-shared/contract/signing-settings.js';
+import { cardInfo } from '../../src-shared/contract/signing.js';
 import {
   CardRemovedError,
   EncryptedPdfError,
@@ -47,7 +48,10 @@ export const signRequest = z.object({
 
 export const probeRequest = z.object({ kind: z.literal('probe'), modulePath: z.string() });
 
-export const workerRequest = z.discriminatedUnion('kind', [signRequest, probeRequest]);
+/** The readers and their cards (pv.cards); `at` is the app's clock, for saying whether a certificate has expired. */
+export const cardsRequest = z.object({ kind: z.literal('cards'), modulePath: z.string().optional(), at: z.iso.datetime() });
+
+export const workerRequest = z.discriminatedUnion('kind', [signRequest, probeRequest, cardsRequest]);
 export type SignRequest = z.infer<typeof signRequest>;
 export type WorkerRequest = z.infer<typeof workerRequest>;
 
@@ -78,6 +82,7 @@ export const workerReply = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('waiting-for-pin') }),
   z.object({ kind: z.literal('signed'), pdfBase64: z.string(), field: z.string(), signer: z.string(), signingTime: z.iso.datetime() }),
   z.object({ kind: z.literal('probed'), probe: moduleProbe }),
+  z.object({ kind: z.literal('cards'), module: z.string(), cards: z.array(cardInfo) }),
   z.object({ kind: z.literal('error'), error: serializedError }),
 ]);
 export type WorkerReply = z.infer<typeof workerReply>;

@@ -1,6 +1,6 @@
 /**
  * The signing process (ADR 0021): started by SigningHost for one request — sign a PDF's
- * field with the eID card, or probe a PKCS#11 module — it answers once and is ended by the
+ * field with the eID card, probe a PKCS#11 module, or list the cards in the readers — it answers once and is ended by the
  * app. The card work lives here so that C_Login, which blocks while a real card's middleware
  * asks for the PIN, never blocks the app's main process, and a stuck reader can be
  * abandoned by ending this process.
@@ -10,7 +10,7 @@
  */
 import { signPdf } from './pades.js';
 import { applicationPin, middlewarePin } from './pin.js';
-import { EidSigner, probeModule } from './pkcs11.js';
+import { EidSigner, listCards, probeModule } from './pkcs11.js';
 import { serializeError, workerRequest, type SignRequest, type WorkerReply } from './signing-protocol.js';
 import { parentPort } from './worker-process.js';
 
@@ -46,7 +46,9 @@ port.onMessage((raw) => {
     let reply: WorkerReply;
     try {
       const req = workerRequest.parse(raw);
-      reply = req.kind === 'probe' ? { kind: 'probed', probe: probeModule(req.modulePath) } : await sign(req, port.send);
+      if (req.kind === 'probe') reply = { kind: 'probed', probe: probeModule(req.modulePath) };
+      else if (req.kind === 'cards') reply = { kind: 'cards', ...listCards({ ...(req.modulePath ? { modulePath: req.modulePath } : {}), now: new Date(req.at) }) };
+      else reply = await sign(req, port.send);
     } catch (e) {
       reply = { kind: 'error', error: serializeError(e) };
     }

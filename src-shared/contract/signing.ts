@@ -27,6 +27,31 @@ export const signatureFieldStatus = z.object({
 });
 export type SignatureFieldStatus = z.infer<typeof signatureFieldStatus>;
 
+/**
+ * A token in a reader, as the sign dialog lists it (pv.cards). Only what choosing a card
+ * needs: the holder's name from the `Signature` certificate, never the card's other data
+ * (no national register number, address, photo).
+ */
+export const cardInfo = z.object({
+  /** The slot ID as `pkcs11-tool -L` prints it (0x…): what pv.sign takes as `slot`. */
+  slot: z.string(),
+  /** The reader, as the module describes the slot. */
+  reader: z.string(),
+  /** The token label: `BELPIC` on a Belgian eID card. */
+  label: z.string(),
+  eid: z.boolean(),
+  /** CKF_USER_PIN_LOCKED: the municipality unblocks it with the PUK. */
+  pinBlocked: z.boolean(),
+  /** The `Signature` certificate's given name and surname (or its CN); null when it cannot be read. */
+  holder: z.string().nullable(),
+  /** The certificate's end of validity, ISO 8601 UTC. */
+  notAfter: z.string().nullable(),
+  expired: z.boolean(),
+  /** `no_certificate`: no `Signature` certificate (children's cards have none); `unreadable`: the card or the certificate could not be read. */
+  problem: z.enum(['no_certificate', 'unreadable']).nullable(),
+});
+export type CardInfo = z.infer<typeof cardInfo>;
+
 export const signingOperations = {
   'pv.status': query({
     summary: 'The signature fields of the stored minutes of a meeting, each signed or not, verified offline',
@@ -40,6 +65,15 @@ export const signingOperations = {
       document: z.object({ id, fileName: z.string(), sha256: z.string(), size: z.number().int() }).nullable(),
       fields: z.array(signatureFieldStatus),
     }),
+  }),
+  'pv.cards': query({
+    summary: 'The readers holding a card (token), each with its holder from the Signature certificate, read without the PIN',
+    permission: 'governance.write',
+    input: z.object({
+      /** As for pv.sign: a module this computer knows; absent: the saved one, else the variable's, else the middleware's. */
+      module: z.string().max(1000).optional(),
+    }),
+    output: z.object({ module: z.string(), cards: z.array(cardInfo) }),
   }),
   'pv.sign': command({
     summary: 'Sign one signature field of the stored minutes with an eID card (PAdES B-B); the signed file becomes the minutes document',

@@ -16,9 +16,10 @@ import { minutesFacts } from '../governance/minutes.js';
 import { savedModulePath } from './signing-settings.js';
 
 /**
- * The signing screen's two operations (docs/signing.md): `pv.status` reads the signature
- * fields of the stored minutes and verifies the signed ones offline; `pv.sign` signs one
- * field of them with an eID card and stores the signed file as the new minutes document.
+ * The signing screen's operations (docs/signing.md): `pv.status` reads the signature
+ * fields of the stored minutes and verifies the signed ones offline; `pv.cards` lists the
+ * readers' cards with their holders; `pv.sign` signs one field of them with an eID card and
+ * stores the signed file as the new minutes document.
  */
 
 interface Signer {
@@ -95,7 +96,7 @@ function asDomainError(e: unknown): unknown {
   return new DomainRuleError(rule, e.message, extra);
 }
 
-export const signingHandlers: Handlers<'pv.status' | 'pv.sign'> = {
+export const signingHandlers: Handlers<'pv.status' | 'pv.cards' | 'pv.sign'> = {
   'pv.status': async ({ assemblyId }, ctx) => {
     const m = await loadMeeting(ctx, assemblyId);
     const base = { assemblyId, status: m.assembly.status as 'closed', archived: Boolean(m.assembly.archivedAt) };
@@ -122,6 +123,17 @@ export const signingHandlers: Handlers<'pv.status' | 'pv.sign'> = {
       throw asDomainError(e);
     }
     return { ...base, document: { id: doc.id, fileName: doc.fileName, sha256: doc.sha256, size: doc.size }, fields };
+  },
+
+  // The readers and their cards, for choosing one before signing. The same modules as pv.sign
+  // (a path typed in the dialog never loads an unknown library), loaded in the signing process.
+  'pv.cards': async ({ module }, ctx) => {
+    const modulePath = allowedModule(module, savedModulePath(ctx.services.localSettings));
+    try {
+      return await ctx.services.signing.cards(modulePath, ctx.now());
+    } catch (e) {
+      throw asDomainError(e);
+    }
   },
 
   'pv.sign': async ({ assemblyId, field, pin, slot, module, progressToken }, ctx) => {
