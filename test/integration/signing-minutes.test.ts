@@ -97,6 +97,38 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
     expect((await status()).document).toEqual(before);
   });
 
+  it('lists the readers’ cards with their holders, read without the PIN in the signing process: both test cards; unknown module and no middleware refused', async () => {
+    const { module, cards } = await app.admin('pv.cards', {});
+    expect(module).toBe(SOFTHSM_MODULE);
+    const expected = (card: typeof pki.rsa, holder: string) => ({
+      slot: card.slotId, reader: expect.stringContaining('SoftHSM'), label: 'BELPIC', eid: true, pinBlocked: false,
+      holder, notAfter: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), expired: false, problem: null,
+    });
+    expect(cards).toEqual(expect.arrayContaining([expected(pki.rsa, 'Jean Dupont'), expected(pki.ec, 'Marie Martin-Lefèvre')]));
+    // SoftHSM always offers one more, empty slot; it holds no initialized token and is not listed.
+    expect(cards).toHaveLength(2);
+    // The certificate's serialNumber (the national register number) never leaves the card.
+    expect(JSON.stringify(cards)).not.toMatch(/00000000097|00000000196/);
+    expect(app.services.signing.activePids()).toEqual([]);
+    expect(await app.admin('pv.cards', { module: SOFTHSM_MODULE })).toMatchObject({ module: SOFTHSM_MODULE });
+
+    const refused = async (input: Record<string, unknown>, token?: string) => {
+      const r = token ? await app.as(token, 'pv.cards', input) : await app.dispatcher.call('pv.cards', input, { cli: true });
+      if (r.ok) throw new Error('pv.cards should have been refused');
+      return r.error;
+    };
+    expect(await refused({ module: '/tmp/evil.so' })).toMatchObject({ details: { rule: 'module_not_allowed', path: ['module'] } });
+    delete process.env.KOPROGO_PKCS11_MODULE;
+    try {
+      const none = await refused({});
+      expect(none).toMatchObject({ details: { rule: 'signing_middleware_not_found' } });
+      expect(none.message).toContain('https://eid.belgium.be');
+    } finally {
+      process.env.KOPROGO_PKCS11_MODULE = SOFTHSM_MODULE;
+    }
+    expect(await refused({}, await app.signedIn('accountant'))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('a signing process that dies, or does not answer in time, gives a clear error and leaves the minutes as they were', async () => {
     const before = (await status()).document;
     // Killed while it works (a crash, a middleware that brings its process down).
