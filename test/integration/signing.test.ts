@@ -228,6 +228,31 @@ describe.skipIf(!toolsPresent)('signing the minutes with eID cards (SoftHSM2 tok
     expect(execFileSync('ls', ['-a', work], { encoding: 'utf8' })).not.toMatch(/\.tmp/);
   });
 
+  it('pv cards lists the readers’ cards with their holders (JSON and table); a non-eID token is marked; no middleware exits 1', async () => {
+    const json = await runCli(['pv', 'cards', ...M, '--json'], { env: pki.env });
+    expect(json.code).toBe(0);
+    const listed = JSON.parse(json.stdout) as { module: string; cards: { slot: string; holder: string | null; eid: boolean; expired: boolean; problem: string | null }[] };
+    expect(listed.module).toBe(SOFTHSM_MODULE);
+    // Listed in the module's slot order; SoftHSM numbers its slots at random, so compared by holder.
+    expect(listed.cards.map((c) => [c.slot, c.holder, c.eid, c.expired, c.problem]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
+      [pki.rsa.slotId, 'Jean Dupont', true, false, null],
+      [pki.ec.slotId, 'Marie Martin-Lefèvre', true, false, null],
+    ]);
+    expect(json.stdout).not.toMatch(/00000000097|00000000196/);
+
+    const table = await runCli(['pv', 'cards', ...M], { env: pki.env });
+    expect(table.stdout).toMatch(/^Slot\s+Reader\s+Holder\s+Valid until\s+State/);
+    expect(table.stdout).toMatch(new RegExp(`${pki.ec.slotId}\\s+SoftHSM.*Marie Martin-Lefèvre\\s+\\d{4}-\\d\\d-\\d\\d\\s+ready`));
+
+    const other = await runCli(['pv', 'cards', ...M], { env: pki.otherEnv });
+    expect(other.code).toBe(0);
+    expect(other.stdout).toContain('not an eID card (token OTHER)');
+
+    const none = await runCli(['pv', 'cards', '--pkcs11-module', join(work, 'libbeidpkcs11.so.0')], { env: pki.env });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('https://eid.belgium.be');
+  });
+
   it('no eID card: a wrong slot, a module whose only token is not BELPIC, no middleware at all (exit 1)', async () => {
     const base = ['pv', 'sign', input, '--out', join(work, 'none.pdf'), '--field', 'Sig_President', '--pin-stdin'];
     const wrongSlot = await runCli([...base, ...M, '--slot', '0x7777'], { env: pki.env, input: '1234\n' });

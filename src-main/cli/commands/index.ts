@@ -20,6 +20,7 @@ export { register as ledgerImport } from './ledger-import.js';
 export { register as ledgerTrialBalance } from './ledger-trial-balance.js';
 export { register as ogmCheck } from './ogm-check.js';
 export { register as ogmNew } from './ogm-new.js';
+export { register as pvCards } from './pv-cards.js';
 export { register as pvSign } from './pv-sign.js';
 export { register as pvVerify } from './pv-verify.js';
 export { register as seedBench } from './seed-bench.js';
