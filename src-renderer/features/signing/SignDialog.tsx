@@ -5,9 +5,11 @@ import { IconAlertTriangle, IconId, IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SignatureFieldStatus } from '../../../src-shared/contract/signing.js';
 import { isApiError } from '../../api/ApiError.js';
-import { useOpMutation } from '../../api/hooks.js';
+import { useOpMutation, useOpQuery } from '../../api/hooks.js';
 import { useOperationProgress, type Progress as SigningProgress } from '../../api/progress.js';
 import { useErrorText } from '../../i18n/useErrorText.js';
+import { CardReaderChoice, chosenCard } from './CardReaderChoice.js';
+import { sameHolder } from './holder-name.js';
 import { useFieldLabel } from './signature-fields.js';
 
 /** A card error in words a person can act on; a wrong PIN says how many tries are left. */
@@ -49,15 +51,26 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
   const errorText = useSigningErrorText();
   const sign = useOpMutation('pv.sign');
   const [pin, setPin] = useState('');
-  const [slot, setSlot] = useState('');
   const [module, setModule] = useState('');
+  // The module the list was read with: the typed one applies on Refresh (each listing starts a signing process).
+  const [cardsModule, setCardsModule] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
   const { progress, start } = useOperationProgress('pv.sign');
+  // Read again each time the dialog opens (another person, another card); never behind the card's back while it signs.
+  const cards = useOpQuery('pv.cards', cardsModule ? { module: cardsModule } : {}, { retry: false, refetchOnWindowFocus: false });
+  const card = chosenCard(cards.data?.cards ?? [], chosen);
+  const mismatch = card?.holder && field.label && !sameHolder(card.holder, field.label) ? { holder: card.holder, name: field.label } : null;
+  const refresh = () => {
+    const m = module.trim();
+    if (m !== cardsModule) setCardsModule(m);
+    else void cards.refetch();
+  };
 
   const submit = () => {
     if (sign.isPending) return;
     onBusy(true);
     sign.mutate(
-      { assemblyId, field: field.name, ...(pin ? { pin } : {}), ...(slot.trim() ? { slot: slot.trim() } : {}), ...(module.trim() ? { module: module.trim() } : {}), progressToken: start() },
+      { assemblyId, field: field.name, ...(pin ? { pin } : {}), ...(card ? { slot: card.slot } : {}), ...(module.trim() ? { module: module.trim() } : {}), progressToken: start() },
       {
         onSuccess: (r) => {
           notifications.show({ color: 'teal', message: t('signing.done', { name: r.signer }) });
@@ -85,6 +98,21 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
           <IconId size={32} stroke={1.4} aria-hidden />
           <Text size="sm">{t('signing.insertCard', { name: field.label ?? '' })}</Text>
         </Group>
+        <CardReaderChoice
+          cards={cards.data?.cards}
+          loading={cards.isFetching}
+          error={cards.error}
+          value={card?.slot ?? null}
+          onChange={setChosen}
+          onRefresh={refresh}
+          disabled={sign.isPending}
+          name={field.label ?? ''}
+        />
+        {mismatch ? (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('signing.reader.mismatchTitle')} role="alert">
+            {t('signing.reader.mismatch', mismatch)}
+          </Alert>
+        ) : null}
         {sign.isPending ? <SigningSteps progress={progress} testPin={pin !== ''} /> : null}
         {sign.error ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('signing.failed')} role="alert">
@@ -97,7 +125,6 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
             <Accordion.Panel>
               <Stack gap="sm">
                 <PasswordInput label={t('signing.pin')} description={t('signing.pinHint')} value={pin} onChange={(e) => setPin(e.currentTarget.value)} autoComplete="off" maxLength={32} />
-                <TextInput label={t('signing.slot')} description={t('signing.slotHint')} value={slot} onChange={(e) => setSlot(e.currentTarget.value)} maxLength={24} />
                 <TextInput label={t('signing.module')} description={t('signing.moduleHint')} value={module} onChange={(e) => setModule(e.currentTarget.value)} maxLength={1000} />
               </Stack>
             </Accordion.Panel>
