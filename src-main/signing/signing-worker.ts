@@ -8,13 +8,15 @@
  * Nothing is stored here: the PDF comes and goes as base64; a test PIN (test tokens only)
  * goes to C_Login and is dropped.
  */
-import { signPdf } from './pades.js';
 import { applicationPin, middlewarePin } from './pin.js';
 import { EidSigner, listCards, probeModule } from './pkcs11.js';
 import { serializeError, workerRequest, type SignRequest, type WorkerReply } from './signing-protocol.js';
 import { parentPort } from './worker-process.js';
 
 async function sign(req: SignRequest, progress: (reply: WorkerReply) => Promise<void>): Promise<WorkerReply> {
+  // The PDF code (pdf-lib, fontkit: about a third of a second to load) only for signing:
+  // listing the cards and probing a module answer without it.
+  const { signPdf } = await import('./pades.js');
   if (!req.pin) await progress({ kind: 'waiting-for-pin' });
   const pin = req.pin;
   const card = await EidSigner.open({
