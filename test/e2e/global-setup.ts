@@ -3,17 +3,23 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createTestPki, SOFTHSM_MODULE } from '../support/softhsm.js';
 
 /**
  * Starts browser mode on a fresh demo database and shares its address with the tests
- * through the environment (KOPROGO_E2E_URL: the launch link with its token). Returns the
- * teardown that stops it.
+ * through the environment (KOPROGO_E2E_URL: the launch link with its token). The server
+ * sees two SoftHSM2 test eID cards (Jean Dupont RSA, Marie Martin-Lefèvre EC) through
+ * $KOPROGO_PKCS11_MODULE, as a syndic's laptop sees the eID middleware; their PIN is
+ * KOPROGO_E2E_CARD_PIN. Returns the teardown that stops it.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync('dist/renderer/index.html')) throw new Error('Build the renderer first: npm run build:renderer');
   const dir = mkdtempSync(join(tmpdir(), 'koprogo-e2e-'));
   const db = join(dir, 'e2e.sqlite');
+  const pki = createTestPki();
+  process.env.KOPROGO_E2E_CARD_PIN = pki.rsa.pin;
   const child = spawn('npx', ['tsx', 'src-main/browser-mode.ts', '--db', db, '--seed-demo', '--json'], {
+    env: { ...process.env, ...pki.env, KOPROGO_PKCS11_MODULE: SOFTHSM_MODULE },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: npx → tsx → node stop together
   });
@@ -50,5 +56,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }
     }
     rmSync(dir, { recursive: true, force: true });
+    pki.cleanup();
   };
 }

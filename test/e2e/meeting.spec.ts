@@ -200,4 +200,30 @@ test('a general assembly from the keyboard: attendance, proxies, quorum, three m
   const fields = page.getByRole('table', { name: 'Champs de signature' });
   await expect(fields.getByRole('row', { name: /Président de séance — Jean Dupont/ })).toContainText('À signer');
   await expect(page.getByRole('button', { name: 'Archiver' })).toBeDisabled();
+
+  // The chair signs with his eID card (a SoftHSM2 test card in the reader, its PIN typed in
+  // the test-card options): the readers list both cards by holder; another holder's card
+  // is flagged; the chair's card signs and the field shows it signed, intact.
+  await page.getByRole('button', { name: 'Signer : Président de séance — Jean Dupont' }).click();
+  const sign = page.getByRole('dialog', { name: 'Signer : Président de séance — Jean Dupont' });
+  const readers = sign.getByRole('radiogroup', { name: 'Lecteur de cartes' });
+  await expect(readers.getByRole('radio')).toHaveCount(2);
+  // Whatever the readers' order, the chair's own card is the one chosen.
+  await expect(readers.getByRole('radio', { name: /^Jean Dupont — / })).toBeChecked();
+  await readers.getByRole('radio', { name: /^Marie Martin-Lefèvre — / }).check();
+  await expect(sign.getByText('Ce n’est pas la carte du signataire attendu')).toBeVisible();
+  await readers.getByRole('radio', { name: /^Jean Dupont — / }).check();
+  await expect(sign.getByText('Ce n’est pas la carte du signataire attendu')).toBeHidden();
+  await expect(page.getByText(/^Procès-verbal rédigé/)).toBeHidden(); // its notification gone, for the screenshot
+  await page.screenshot({ path: 'docs/screenshot-signing.png' });
+  await sign.getByText('Carte de test et options').click();
+  await sign.getByLabel('Code PIN (cartes de test uniquement)').fill(process.env.KOPROGO_E2E_CARD_PIN ?? '');
+  await sign.getByRole('button', { name: 'Signer', exact: true }).click();
+  await expect(sign).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByText('Signé par Jean Dupont.')).toBeVisible();
+  const chair = fields.getByRole('row', { name: /Président de séance — Jean Dupont/ });
+  await expect(chair).toContainText('Document intact depuis la signature');
+  // A test card does not chain to the Belgian roots shipped with the app: said, not hidden.
+  await expect(chair).toContainText('Certificat non reconnu');
+  await expect(page.getByRole('button', { name: 'Archiver' })).toBeDisabled(); // the secretary has not signed
 });

@@ -4,13 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { CardInfo } from '../../../src-shared/contract/signing.js';
 import { useErrorText } from '../../i18n/useErrorText.js';
 import { useFormat } from '../../i18n/useFormat.js';
+import { sameHolder } from './holder-name.js';
 
 /** A card that can sign: a Belgian eID card with a readable, unexpired Signature certificate and a PIN not blocked. */
 export const cardUsable = (c: CardInfo): boolean => c.eid && !c.pinBlocked && !c.expired && c.problem === null;
 
 /** The card to sign with: the one chosen if it is still there and usable, else the first usable eID card. */
-export function chosenCard(cards: readonly CardInfo[], chosen: string | null): CardInfo | null {
-  return cards.find((c) => c.slot === chosen && cardUsable(c)) ?? cards.find(cardUsable) ?? null;
+export function chosenCard(cards: readonly CardInfo[], chosen: string | null, expectedHolder?: string | null): CardInfo | null {
+  return (
+    cards.find((c) => c.slot === chosen && cardUsable(c)) ??
+    // Several cards in the readers: the one of the person who signs this field first.
+    (expectedHolder ? cards.find((c) => cardUsable(c) && c.holder !== null && sameHolder(c.holder, expectedHolder)) : undefined) ??
+    cards.find(cardUsable) ??
+    null
+  );
 }
 
 /**
@@ -75,7 +82,7 @@ export function CardReaderChoice({
     body = <Text size="sm">{t('signing.reader.empty', { name })}</Text>;
   } else {
     body = (
-      <Radio.Group value={value} onChange={onChange} aria-label={t('signing.reader.title')}>
+      <Radio.Group value={value} onChange={onChange} label={t('signing.reader.title')}>
         <Stack gap="xs">
           {cards.map((c) => (
             <Radio
@@ -91,13 +98,19 @@ export function CardReaderChoice({
     );
   }
 
+  // With cards listed, the radio group carries the title (it names the group for screen
+  // readers) and Refresh follows the list; otherwise the title heads the state shown.
+  const listed = !error && !!cards && cards.length > 0;
   return (
     <Stack gap={6}>
-      <Group justify="space-between" align="center">
-        <Text fw={500} size="sm">{t('signing.reader.title')}</Text>
-        {refresh}
-      </Group>
+      {listed ? null : (
+        <Group justify="space-between" align="center">
+          <Text fw={500} size="sm">{t('signing.reader.title')}</Text>
+          {refresh}
+        </Group>
+      )}
       {body}
+      {listed ? <Group>{refresh}</Group> : null}
     </Stack>
   );
 }

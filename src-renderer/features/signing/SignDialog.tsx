@@ -58,7 +58,7 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
   const { progress, start } = useOperationProgress('pv.sign');
   // Read again each time the dialog opens (another person, another card); never behind the card's back while it signs.
   const cards = useOpQuery('pv.cards', cardsModule ? { module: cardsModule } : {}, { retry: false, refetchOnWindowFocus: false });
-  const card = chosenCard(cards.data?.cards ?? [], chosen);
+  const card = chosenCard(cards.data?.cards ?? [], chosen, field.label);
   const mismatch = card?.holder && field.label && !sameHolder(card.holder, field.label) ? { holder: card.holder, name: field.label } : null;
   const refresh = () => {
     const m = module.trim();
