@@ -253,6 +253,23 @@ describe.skipIf(!toolsPresent)('signing the minutes with eID cards (SoftHSM2 tok
     expect(none.stderr).toContain('https://eid.belgium.be');
   });
 
+  it('pv cards and pv sign use the module saved in the app’s Settings on this computer, unless --pkcs11-module names another', async () => {
+    const home = join(work, 'home');
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, 'settings.json'), JSON.stringify({ signing: { modulePath: SOFTHSM_MODULE } }));
+    const env = { ...pki.env, KOPROGO_HOME: home };
+    const saved = await runCli(['pv', 'cards', '--json'], { env });
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ module: SOFTHSM_MODULE });
+    const out = join(work, 'saved-module.pdf');
+    const signed = await runCli(['pv', 'sign', input, '--out', out, '--field', 'Sig_President', '--slot', pki.rsa.slotId, '--pin-stdin'], { env, input: `${pki.rsa.pin}\n` });
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const named = await runCli(['pv', 'cards', '--pkcs11-module', join(work, 'libbeidpkcs11.so.0')], { env });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('libbeidpkcs11.so.0');
+  });
+
   it('no eID card: a wrong slot, a module whose only token is not BELPIC, no middleware at all (exit 1)', async () => {
     const base = ['pv', 'sign', input, '--out', join(work, 'none.pdf'), '--field', 'Sig_President', '--pin-stdin'];
     const wrongSlot = await runCli([...base, ...M, '--slot', '0x7777'], { env: pki.env, input: '1234\n' });

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import type { CardInfo } from '../../../src-shared/contract/signing.js';
 import { globalOptions, out, formatTable, printJson } from '../run.js';
-import { asCliExit, pvGroup } from './pv-common.js';
+import { asCliExit, cliModulePath, pvGroup } from './pv-common.js';
 
 interface CardsOptions {
   pkcs11Module?: string;
@@ -27,7 +27,8 @@ async function cardsCommand(o: CardsOptions, cmd: Command): Promise<void> {
   const { listCards } = await import('../../signing/pkcs11.js');
   let listed;
   try {
-    listed = listCards(o.pkcs11Module ? { modulePath: o.pkcs11Module } : {});
+    const modulePath = await cliModulePath(o.pkcs11Module);
+    listed = listCards(modulePath ? { modulePath } : {});
   } catch (e) {
     throw await asCliExit(e);
   }
@@ -45,7 +46,7 @@ export function register(program: Command): void {
   pvGroup(program)
     .command('cards')
     .description('list the card readers holding a card, with the holder of its signature certificate (read without the PIN)')
-    .option('--pkcs11-module <path>', 'the PKCS#11 module (default: $KOPROGO_PKCS11_MODULE, else the Belgian eID middleware)')
+    .option('--pkcs11-module <path>', "the PKCS#11 module (default: the one saved in the app's Settings, else $KOPROGO_PKCS11_MODULE, else the Belgian eID middleware)")
     .addHelpText(
       'after',
       '\nJSON (--json): { module, cards: [{ slot, reader, label, eid, pinBlocked, holder, notAfter, expired, problem }] }.\n' +

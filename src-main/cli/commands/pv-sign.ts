@@ -10,7 +10,7 @@ import { open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { badInput, err, globalOptions, out, printJson } from '../run.js';
-import { asCliExit, pvGroup, readInputPdf } from './pv-common.js';
+import { asCliExit, cliModulePath, pvGroup, readInputPdf } from './pv-common.js';
 
 interface SignOptions {
   out: string;
@@ -93,7 +93,7 @@ async function signCommand(input: string, o: SignOptions, cmd: Command): Promise
           return line;
         })
       : middlewarePin();
-    const signer = await EidSigner.open({ modulePath: o.pkcs11Module, slotId, pin });
+    const signer = await EidSigner.open({ modulePath: await cliModulePath(o.pkcs11Module), slotId, pin });
     let signed;
     try {
       if (!o.pinStdin) err('Signing with the eID card: type the PIN in the eID window or on the reader when asked.');
@@ -116,7 +116,7 @@ export function register(program: Command): void {
     .argument('<in>', 'the PDF to sign (never modified)')
     .requiredOption('--out <file>', 'the signed PDF to write')
     .requiredOption('--field <name>', 'the signature field to sign (its full name)')
-    .option('--pkcs11-module <path>', 'the PKCS#11 module (default: $KOPROGO_PKCS11_MODULE, else the Belgian eID middleware)')
+    .option('--pkcs11-module <path>', "the PKCS#11 module (default: the one saved in the app's Settings, else $KOPROGO_PKCS11_MODULE, else the Belgian eID middleware)")
     .option('--slot <id>', 'the slot ID as `pkcs11-tool -L` prints it (default: the first eID card)')
     .option('--pin-stdin', 'read the PIN from the first line of stdin (test tokens; a real eID card asks for it itself)')
     .option('--reason <text>', "the signer's role, shown in the signature (e.g. \"Président de séance\")")
