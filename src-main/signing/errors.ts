@@ -13,6 +13,7 @@ export type SigningErrorCode =
   | 'FIELD_ALREADY_SIGNED'
   | 'FIELD_NAME_TAKEN'
   | 'MIDDLEWARE_NOT_FOUND'
+  | 'NO_READER'
   | 'NO_TOKEN'
   | 'WRONG_PIN'
   | 'PIN_BLOCKED'
@@ -101,6 +102,14 @@ export class MiddlewareNotFoundError extends TokenFailure {
       `The Belgian eID software (middleware) was not found (looked for ${tried.join(', ')}). ` +
         'Install it from https://eid.belgium.be (on Linux: the eid-mw package), then try again.',
     );
+  }
+}
+
+/** The module sees no card reader at all (none connected, or its driver is missing). */
+export class NoReaderError extends TokenFailure {
+  readonly code = 'NO_READER';
+  constructor() {
+    super('No card reader found: connect the card reader (and install its driver if the computer asks for one), insert the eID card, then try again.');
   }
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pkcs11js from 'pkcs11js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CardRemovedError, MiddlewareNotFoundError, NoTokenError, PinBlockedError, PinCancelledError, SigningKeyNotFoundError, WrongPinError } from './errors.js';
+import { CardRemovedError, MiddlewareNotFoundError, NoReaderError, NoTokenError, PinBlockedError, PinCancelledError, SigningKeyNotFoundError, WrongPinError } from './errors.js';
 import { applicationPin, middlewarePin } from './pin.js';
 import { EidSigner, listCards, moduleCandidates, parseSlotId, type Pkcs11Api } from './pkcs11.js';
 
@@ -152,8 +152,8 @@ describe('eID card errors a person can act on', () => {
   });
 });
 
-/** A module with several readers: each slot's token and the Signature certificate it holds (or none). */
-function fakeReaders(slots: { id: number; reader: string; label: string; flags?: number; cert: Buffer | null }[]) {
+/** A module with several readers: each slot's token and the Signature certificate it holds (or none); `empty`: a reader with no card. */
+function fakeReaders(slots: { id: number; reader: string; label: string; flags?: number; cert: Buffer | null; empty?: boolean }[]) {
   const calls: string[] = [];
   const handle = (id: number) => Buffer.from([id, 0, 0, 0, 0, 0, 0, 0]);
   const slotOf = (h: Buffer) => slots.find((x) => x.id === h[0])!;
@@ -164,7 +164,7 @@ function fakeReaders(slots: { id: number; reader: string; label: string; flags?:
     C_Initialize: () => calls.push('init'),
     C_Finalize: () => calls.push('finalize'),
     close: () => calls.push('close'),
-    C_GetSlotList: () => slots.map((x) => handle(x.id)),
+    C_GetSlotList: (tokenPresent: boolean) => slots.filter((x) => !tokenPresent || !x.empty).map((x) => handle(x.id)),
     C_GetSlotInfo: (h: Buffer) => ({ slotDescription: slotOf(h).reader.padEnd(64), manufacturerID: 'x'.padEnd(32), flags: 7 }),
     C_GetTokenInfo: (h: Buffer) => ({ label: slotOf(h).label.padEnd(32), manufacturerID: 'x', model: 'y', serialNumber: 'z', flags: slotOf(h).flags ?? pkcs11js.CKF_TOKEN_INITIALIZED }),
     C_OpenSession: (h: Buffer) => {
@@ -229,6 +229,21 @@ describe('listing the readers and their cards', () => {
     ]);
     expect(f.calls.slice(-2)).toEqual(['finalize', 'close']);
     expect(() => listCards({ modulePath: '/nowhere/libbeidpkcs11.so' })).toThrow(MiddlewareNotFoundError);
+  });
+
+  it('tells no reader from no card: the list counts the readers, and signing names the one missing', async () => {
+    const readers = fakeReaders([
+      { id: 1, reader: 'Reader A', label: 'BELPIC', cert: null, empty: true },
+      { id: 2, reader: 'Reader B', label: 'BELPIC', cert: null, empty: true },
+    ]);
+    expect(listCards({ modulePath: 'fake', createApi: readers.api })).toEqual({ module: 'fake', readers: 2, cards: [] });
+    await expect(EidSigner.open({ modulePath: 'fake', pin: middlewarePin(), createApi: readers.api })).rejects.toBeInstanceOf(NoTokenError);
+
+    const none = fakeReaders([]);
+    expect(listCards({ modulePath: 'fake', createApi: none.api })).toEqual({ module: 'fake', readers: 0, cards: [] });
+    await expect(EidSigner.open({ modulePath: 'fake', pin: middlewarePin(), createApi: none.api })).rejects.toSatisfy(
+      (e: unknown) => e instanceof NoReaderError && /connect the card reader/.test(e.message),
+    );
   });
 });
 

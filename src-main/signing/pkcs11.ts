@@ -21,6 +21,7 @@ import { ecdsaRawToDer } from './ecdsa-der.js';
 import {
   CardRemovedError,
   MiddlewareNotFoundError,
+  NoReaderError,
   NoTokenError,
   NotAPkcs11ModuleError,
   PinBlockedError,
@@ -189,6 +190,15 @@ export class Pkcs11Module {
     return out;
   }
 
+  /** How many slots (card readers) the module sees, with a card or not; null when it cannot say. */
+  readerCount(): number | null {
+    try {
+      return this.api.C_GetSlotList(false).length;
+    } catch {
+      return null;
+    }
+  }
+
   /** The eID card to use: the one in `slotId`, else the first BELPIC token. */
   belpicSlot(slotId?: bigint): TokenSlot {
     const tokens = this.tokens();
@@ -204,7 +214,7 @@ export class Pkcs11Module {
     }
     const t = tokens.find((x) => x.label === BELPIC);
     if (!t) {
-      if (tokens.length === 0) throw new NoTokenError();
+      if (tokens.length === 0) throw this.readerCount() === 0 ? new NoReaderError() : new NoTokenError();
       throw new NoTokenError(`No Belgian eID card (token ${BELPIC}) found; the tokens present are: ${tokens.map((x) => `"${x.label}" in slot ${x.slotIdText}`).join(', ')}.`);
     }
     return t;
@@ -233,7 +243,7 @@ export class Pkcs11Module {
  * else of the card is read or returned. A card that cannot be read is listed with its
  * `problem`; one pulled out while it is read is left out. No module → MiddlewareNotFoundError.
  */
-export function listCards(options: { modulePath?: string; createApi?: () => Pkcs11Api; now?: Date } = {}): { module: string; cards: CardInfo[] } {
+export function listCards(options: { modulePath?: string; createApi?: () => Pkcs11Api; now?: Date } = {}): { module: string; readers: number | null; cards: CardInfo[] } {
   const module = Pkcs11Module.open(options);
   try {
     const now = options.now ?? new Date();
@@ -242,7 +252,7 @@ export function listCards(options: { modulePath?: string; createApi?: () => Pkcs
       const card = readCard(module.api, token, now);
       if (card) cards.push(card);
     }
-    return { module: module.path, cards };
+    return { module: module.path, readers: module.readerCount(), cards };
   } finally {
     module.close();
   }

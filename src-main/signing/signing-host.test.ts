@@ -112,10 +112,11 @@ describe('SigningHost with child_process.fork', () => {
   });
 
   it('listing the cards sends the module and the time, takes the list back, and has the probe’s short timeout', async () => {
-    const echo = script('cards', `process.on('message', (m) => process.send({ kind: 'cards', module: m.modulePath, cards: [{ slot: '0x1', reader: 'R', label: 'BELPIC', eid: true, pinBlocked: false, holder: 'Koen Maes', notAfter: m.at, expired: false, problem: null }] }));`);
+    const echo = script('cards', `process.on('message', (m) => process.send({ kind: 'cards', module: m.modulePath, readers: 3, cards: [{ slot: '0x1', reader: 'R', label: 'BELPIC', eid: true, pinBlocked: false, holder: 'Koen Maes', notAfter: m.at, expired: false, problem: null }] }));`);
     const host = new SigningHost({ script: echo });
     expect(await host.cards('/usr/lib/x.so', new Date('2026-03-01T09:00:00Z'))).toEqual({
       module: '/usr/lib/x.so',
+      readers: 3,
       cards: [{ slot: '0x1', reader: 'R', label: 'BELPIC', eid: true, pinBlocked: false, holder: 'Koen Maes', notAfter: '2026-03-01T09:00:00.000Z', expired: false, problem: null }],
     });
     const slow = new SigningHost({ script: script('cards-hang', `process.on('message', () => setInterval(() => {}, 1000));`), probeTimeoutMs: 100 });

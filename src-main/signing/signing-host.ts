@@ -105,10 +105,10 @@ export class SigningHost {
    * The readers' cards with their holders (pv.cards), read without the PIN in a signing
    * process like the probe, with the probe's short timeout: nobody types anything.
    */
-  async cards(modulePath: string | undefined, at: Date, options: RunOptions = {}): Promise<{ module: string; cards: CardInfo[] }> {
+  async cards(modulePath: string | undefined, at: Date, options: RunOptions = {}): Promise<{ module: string; readers: number | null; cards: CardInfo[] }> {
     const reply = await this.run({ kind: 'cards', ...(modulePath ? { modulePath } : {}), at: at.toISOString() }, this.probeTimeoutMs, options);
     if (reply.kind !== 'cards') throw new SigningProcessError(`an answer of the wrong kind (${reply.kind})`);
-    return { module: reply.module, cards: reply.cards };
+    return { module: reply.module, readers: reply.readers, cards: reply.cards };
   }
 
   /** The signing processes running now (for tests and diagnostics). */

@@ -15,6 +15,7 @@ import {
   FieldNameTakenError,
   FieldNotFoundError,
   MiddlewareNotFoundError,
+  NoReaderError,
   NoTokenError,
   NotAPdfError,
   NotAPkcs11ModuleError,
@@ -82,7 +83,7 @@ export const workerReply = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('waiting-for-pin') }),
   z.object({ kind: z.literal('signed'), pdfBase64: z.string(), field: z.string(), signer: z.string(), signingTime: z.iso.datetime() }),
   z.object({ kind: z.literal('probed'), probe: moduleProbe }),
-  z.object({ kind: z.literal('cards'), module: z.string(), cards: z.array(cardInfo) }),
+  z.object({ kind: z.literal('cards'), module: z.string(), readers: z.number().int().nullable(), cards: z.array(cardInfo) }),
   z.object({ kind: z.literal('error'), error: serializedError }),
 ]);
 export type WorkerReply = z.infer<typeof workerReply>;
@@ -108,6 +109,7 @@ const REVIVE: Record<SigningErrorCode, (s: SerializedError) => SigningError> = {
   FIELD_ALREADY_SIGNED: (s) => new FieldAlreadySignedError(s.field ?? ''),
   FIELD_NAME_TAKEN: (s) => new FieldNameTakenError(s.field ?? ''),
   MIDDLEWARE_NOT_FOUND: (s) => new MiddlewareNotFoundError(s.tried ?? []),
+  NO_READER: () => new NoReaderError(),
   NO_TOKEN: (s) => new NoTokenError(s.message),
   WRONG_PIN: (s) => new WrongPinError(s.triesLeft ?? null),
   PIN_BLOCKED: () => new PinBlockedError(),

@@ -73,7 +73,12 @@ export const signingOperations = {
       /** As for pv.sign: a module this computer knows; absent: the saved one, else the variable's, else the middleware's. */
       module: z.string().max(1000).optional(),
     }),
-    output: z.object({ module: z.string(), cards: z.array(cardInfo) }),
+    output: z.object({
+      module: z.string(),
+      /** How many card readers (slots) the module sees, with a card or not: 0 = no reader connected; null when it cannot say. */
+      readers: z.number().int().nullable(),
+      cards: z.array(cardInfo),
+    }),
   }),
   'pv.sign': command({
     summary: 'Sign one signature field of the stored minutes with an eID card (PAdES B-B); the signed file becomes the minutes document',

@@ -98,8 +98,10 @@ describe.skipIf(!softhsmAvailable())('signing the stored minutes from the app (p
   });
 
   it('lists the readers’ cards with their holders, read without the PIN in the signing process: both test cards; unknown module and no middleware refused', async () => {
-    const { module, cards } = await app.admin('pv.cards', {});
+    const { module, readers, cards } = await app.admin('pv.cards', {});
     expect(module).toBe(SOFTHSM_MODULE);
+    // Every slot counts as a reader, with a card or not: the two cards and SoftHSM's free slot.
+    expect(readers).toBe(3);
     const expected = (card: typeof pki.rsa, holder: string) => ({
       slot: card.slotId, reader: expect.stringContaining('SoftHSM'), label: 'BELPIC', eid: true, pinBlocked: false,
       holder, notAfter: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), expired: false, problem: null,

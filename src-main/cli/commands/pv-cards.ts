@@ -33,7 +33,13 @@ async function cardsCommand(o: CardsOptions, cmd: Command): Promise<void> {
     throw await asCliExit(e);
   }
   if (globalOptions(cmd).json) return printJson(listed);
-  if (listed.cards.length === 0) return out(`No card in a reader (module ${listed.module}): connect the reader, insert the eID card, and run this again.`);
+  if (listed.cards.length === 0) {
+    return out(
+      listed.readers === 0
+        ? `No card reader found (module ${listed.module}): connect the reader (and install its driver if the computer asks for one), insert the eID card, and run this again.`
+        : `No card in a reader (module ${listed.module}): insert the eID card, and run this again.`,
+    );
+  }
   out(
     formatTable(
       ['Slot', 'Reader', 'Holder', 'Valid until', 'State'],

@@ -23,10 +23,12 @@ export function chosenCard(cards: readonly CardInfo[], chosen: string | null, ex
 /**
  * "Card reader": the readers holding a card (pv.cards), each as its holder and reader; a
  * token that is not an eID card is shown but marked, a blocked PIN or an expired certificate
- * is said in words, and none of them can be chosen. Empty: insert the card, then Refresh.
+ * is said in words, and none of them can be chosen. Empty: connect a reader (none seen) or
+ * insert the card, then Refresh.
  */
 export function CardReaderChoice({
   cards,
+  readers = null,
   loading,
   error,
   value,
@@ -36,6 +38,8 @@ export function CardReaderChoice({
   name,
 }: {
   cards: readonly CardInfo[] | undefined;
+  /** How many readers the module sees (pv.cards): 0 says to connect one rather than to insert the card. */
+  readers?: number | null;
   loading: boolean;
   error: unknown;
   value: string | null;
@@ -79,7 +83,7 @@ export function CardReaderChoice({
       </Group>
     );
   } else if (cards.length === 0) {
-    body = <Text size="sm">{t('signing.reader.empty', { name })}</Text>;
+    body = <Text size="sm">{readers === 0 ? t('signing.reader.noReader', { name }) : t('signing.reader.empty', { name })}</Text>;
   } else {
     body = (
       <Radio.Group value={value} onChange={onChange} label={t('signing.reader.title')}>

@@ -100,6 +100,7 @@ function SignForm({ assemblyId, field, title, onBusy, onClose }: { assemblyId: n
         </Group>
         <CardReaderChoice
           cards={cards.data?.cards}
+          readers={cards.data?.readers ?? null}
           loading={cards.isFetching}
           error={cards.error}
           value={card?.slot ?? null}

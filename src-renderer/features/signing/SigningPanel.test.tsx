@@ -22,7 +22,7 @@ const status = (fields: SignatureFieldStatus[]) => ({
 const card = (slot: string, holder: string | null, reader: string, extra: Partial<CardInfo> = {}): CardInfo => ({
   slot, reader, label: 'BELPIC', eid: true, pinBlocked: false, holder, notAfter: '2031-05-12T10:00:00.000Z', expired: false, problem: null, ...extra,
 });
-const cards = (...list: CardInfo[]) => ({ ok: true as const, value: { module: 'libbeidpkcs11.so.0', cards: list } });
+const cards = (...list: CardInfo[]) => ({ ok: true as const, value: { module: 'libbeidpkcs11.so.0', readers: Math.max(list.length, 1), cards: list } });
 
 describe('signing the minutes', () => {
   it('lists who signs each field, says a wrong PIN with the tries left, and archives only once the chair and the secretary signed', async () => {
@@ -111,9 +111,10 @@ describe('signing the minutes', () => {
     await waitFor(() => expect(server.calls.find((c) => c.op === 'pv.sign')?.input).toEqual({ assemblyId: 7, field: 'Sig_Secretaire', slot: '0x14', progressToken: expect.any(String) }));
   });
 
-  it('no middleware says how to install it; no card says to insert it; Refresh finds the card once inserted', async () => {
+  it('no middleware says how to install it; no reader says to connect one; no card says to insert it; Refresh finds the card once inserted', async () => {
     const answers = [
       { ok: false as const, error: { code: 'DOMAIN_RULE' as const, message: 'No middleware.', details: { rule: 'signing_middleware_not_found' } } },
+      { ok: true as const, value: { module: 'libbeidpkcs11.so.0', readers: 0, cards: [] } },
       cards(),
       cards(card('0x1', 'Jean Dupont', 'ACS ACR38U-CCID 00 00')),
     ];
@@ -127,9 +128,11 @@ describe('signing the minutes', () => {
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText(/https:\/\/eid\.belgium\.be/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'I inserted a card' }));
+    expect(await within(dialog).findByText('No card reader is connected. Connect the reader (install its driver if the computer asks for one), insert Jean Dupont’s eID card, then click “I inserted a card”.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'I inserted a card' }));
     expect(await within(dialog).findByText('No card found. Connect the reader, insert Jean Dupont’s eID card, then click “I inserted a card”.')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'I inserted a card' }));
     expect(((await within(dialog).findByRole('radio', { name: 'Jean Dupont — ACS ACR38U-CCID 00 00' })) as HTMLInputElement).checked).toBe(true);
-    expect(server.calls.filter((c) => c.op === 'pv.cards').map((c) => c.input)).toEqual([{}, {}, {}]);
+    expect(server.calls.filter((c) => c.op === 'pv.cards').map((c) => c.input)).toEqual([{}, {}, {}, {}]);
   });
 });
