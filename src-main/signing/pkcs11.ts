@@ -332,7 +332,14 @@ export function probeModule(path: string, createApi?: () => Pkcs11Api): ModuleIn
     try {
       info = api.C_GetInfo();
       slots = api.C_GetSlotList(false).length;
-      withToken = api.C_GetSlotList(true).length;
+      // A card is an initialized token, as pv.cards counts them (SoftHSM's spare slot holds an empty one).
+      withToken = api.C_GetSlotList(true).filter((h) => {
+        try {
+          return (api.C_GetTokenInfo(h).flags & pkcs11js.CKF_TOKEN_INITIALIZED) !== 0;
+        } catch {
+          return false; // the card left meanwhile
+        }
+      }).length;
     } catch (e) {
       throw named(e, 'C_GetInfo', false);
     }

@@ -19,7 +19,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const pki = createTestPki();
   process.env.KOPROGO_E2E_CARD_PIN = pki.rsa.pin;
   const child = spawn('npx', ['tsx', 'src-main/browser-mode.ts', '--db', db, '--seed-demo', '--json'], {
-    env: { ...process.env, ...pki.env, KOPROGO_PKCS11_MODULE: SOFTHSM_MODULE },
+    // KOPROGO_HOME: the settings, lock and backups of this run stay in its folder, never in
+    // the user-data folder of the person running the tests.
+    env: { ...process.env, ...pki.env, KOPROGO_PKCS11_MODULE: SOFTHSM_MODULE, KOPROGO_HOME: join(dir, 'home') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: npx → tsx → node stop together
   });

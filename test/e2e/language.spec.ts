@@ -40,4 +40,22 @@ test('an administrator sees users, settings and the database panel', async ({ pa
   await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
   await expect(page.getByText(/Sauvegarde créée :/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Base de données partagée (PostgreSQL)' })).toBeVisible();
+
+  // Signature (eID): the module in use (here the test cards' module, named by the variable);
+  // a path that is not a library is refused on its field; the module itself is loaded in
+  // the signing process and says what it is and how many readers hold a card.
+  await expect(page.getByRole('heading', { name: 'Signature (eID)' })).toBeVisible();
+  await expect(page.getByText(/Utilisé : \/usr\/lib\/softhsm\/libsofthsm2\.so/)).toBeVisible();
+  const modulePath = page.getByRole('textbox', { name: 'Module PKCS#11' });
+  await modulePath.fill('/etc/hostname');
+  await page.getByRole('button', { name: 'Tester et enregistrer' }).click();
+  await expect(page.getByText('Un module PKCS#11 est une bibliothèque : son nom se termine par .dll (Windows), .dylib (macOS) ou .so (Linux).')).toBeVisible();
+  await modulePath.fill('/usr/lib/softhsm/libsofthsm2.so');
+  await page.getByRole('button', { name: 'Tester et enregistrer' }).click();
+  await expect(page.getByText('Le module a répondu')).toBeVisible();
+  await expect(page.getByText('Lecteurs avec une carte : 2 (sur 3)')).toBeVisible();
+  // Back to the usual place (the variable's module for the other specs).
+  await modulePath.fill('');
+  await page.getByRole('button', { name: 'Tester et enregistrer' }).click();
+  await expect(page.getByText('Retour à l’emplacement habituel.')).toBeVisible();
 });
